@@ -1184,10 +1184,17 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       return table.complete && fallback ? [fallback] : [];
     }
     if (!table.complete) return [];
-    const out = [...table.entries.values()];
-    if (fallback) out.unshift(fallback);
-    return out;
+    // one shared array per table when there is no default (callers may keep a verdict per answer: w37hf P1-1)
+    if (!fallback) {
+      let all = this.tableValuesCache.get(table);
+      if (!all) this.tableValuesCache.set(table, (all = [...table.entries.values()]));
+      return all;
+    }
+    return [fallback, ...table.entries.values()];
   }
+
+  /** `lookupValues`' values of a whole table, per table read (the answer is shared: not to be changed). */
+  private readonly tableValuesCache = new WeakMap<DictEntries, Node[]>();
 
   /** The module `importlib.import_module(...)` / `__import__(...)` returns, when known. */
   private dynamicImportName(call: Node, callee: string | undefined): string | undefined {
@@ -3346,30 +3353,82 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    */
   tableOfTablesValues(expr: Node): Node[] | undefined {
     if (expr.type !== 'subscript') return undefined;
+    // once per lookup, and per outer table and key: each of 2,000 loads of `spec["path"]` over `MODELS.items()`
+    // read the 3,000 inner tables again (review w37hf P1-1); one shared answer per outer table and key, so a
+    // caller may keep its verdict per answer
+    const cached = this.tableOfTablesCache.get(expr.id);
+    if (cached !== undefined) return cached ?? undefined;
+    const answer = this.computeTableOfTablesValues(expr);
+    this.tableOfTablesCache.set(expr.id, answer ?? null);
+    return answer;
+  }
+
+  private computeTableOfTablesValues(expr: Node): Node[] | undefined {
     const index = expr.childForFieldName('subscript');
     const key = index ? this.constant(index) : UNKNOWN;
     if (typeof key !== 'string' && typeof key !== 'number') return undefined;
     const value = expr.childForFieldName('value');
-    const tables = value ? this.innerTables(value, 0) : undefined;
-    if (!tables || tables.length === 0) return undefined;
+    const groups = value ? this.innerTables(value, 0) : undefined;
+    if (!groups || groups.length === 0) return undefined;
+    if (groups.length === 1 && 'outer' in groups[0]) return this.innerTablesValues(groups[0].outer, String(key));
     const out: Node[] = [];
-    for (const t of tables) {
-      const hit = this.dictEntries(t, 0)?.entries.get(String(key));
-      if (!hit) return undefined;
-      out.push(hit);
+    for (const g of groups) {
+      if ('outer' in g) {
+        const values = this.innerTablesValues(g.outer, String(key));
+        if (!values) return undefined;
+        out.push(...values);
+      } else {
+        const hit = this.dictEntries(g.table, 0)?.entries.get(String(key));
+        if (!hit) return undefined;
+        out.push(hit);
+      }
     }
     return out;
   }
 
-  /** The inner tables (`tableOfTablesValues`) an expression may be: `MODELS[k]`, a name bound once to one, a loop target over `MODELS.values()`/`.items()`. */
-  private innerTables(expr: Node, depth: number): Node[] | undefined {
+  /** `tableOfTablesValues` per lookup (`null`: none). */
+  private readonly tableOfTablesCache = new Map<number, Node[] | null>();
+  /**
+   * The inner tables of a table of tables and the values a key has in each, per table read (`dictEntries`' answer,
+   * one for each use of a name not written into: 2,000 loops over `MODELS.items()` share it); `null`: one lacks it.
+   */
+  private readonly innerValuesCache = new WeakMap<DictEntries, { tables: Node[]; byKey: Map<string, Node[] | null> }>();
+
+  /** The inner tables of a table of tables (`MODELS = {"a": {…}, …}`), when complete, not volatile and not written in place. */
+  private outerTables(outer: Node): { tables: Node[]; byKey: Map<string, Node[] | null> } | undefined {
+    const table = this.dictEntries(outer, 0);
+    if (!table?.complete || table.volatile || this.nestedTablesWritten(outer, 0)) return undefined;
+    let cached = this.innerValuesCache.get(table);
+    if (!cached) this.innerValuesCache.set(table, (cached = { tables: [...table.entries.values()], byKey: new Map() }));
+    return cached;
+  }
+
+  /** The value `key` has in each inner table of `outer` (in its order), once per table read and key; `undefined` when one lacks it. */
+  private innerTablesValues(outer: Node, key: string): Node[] | undefined {
+    const read = this.outerTables(outer);
+    if (!read) return undefined;
+    const cached = read.byKey.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    let out: Node[] | undefined = [];
+    for (const t of read.tables) {
+      const hit = this.dictEntries(t, 0)?.entries.get(key);
+      if (!hit) {
+        out = undefined;
+        break;
+      }
+      out.push(hit);
+    }
+    read.byKey.set(key, out ?? null);
+    return out;
+  }
+
+  /**
+   * The inner tables (`tableOfTablesValues`) an expression may be: `MODELS[k]`, a name bound once to one, a loop
+   * target over `MODELS.values()`/`.items()`. Each group is one inner table (`MODELS["a"]`) or all of an outer
+   * table's (`{ outer }`, read once per outer table by `innerTablesValues`).
+   */
+  private innerTables(expr: Node, depth: number): Array<{ table: Node } | { outer: Node }> | undefined {
     if (depth > 4) return undefined;
-    const entriesOf = (outer: Node | null | undefined): Node[] | undefined => {
-      if (!outer) return undefined;
-      const table = this.dictEntries(outer, 0);
-      if (!table?.complete || table.volatile || this.nestedTablesWritten(outer, 0)) return undefined;
-      return [...table.entries.values()];
-    };
     switch (expr.type) {
       case 'parenthesized_expression': {
         const inner = namedChildrenOf(expr);
@@ -3378,11 +3437,11 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       case 'subscript': {
         const index = expr.childForFieldName('subscript');
         const k = index ? this.constant(index) : UNKNOWN;
-        const all = entriesOf(expr.childForFieldName('value'));
-        if (!all) return undefined;
-        if (typeof k !== 'string' && typeof k !== 'number') return all;
-        const hit = this.dictEntries(expr.childForFieldName('value')!, 0)?.entries.get(String(k));
-        return hit ? [hit] : undefined;
+        const outer = expr.childForFieldName('value');
+        if (!outer || !this.outerTables(outer)) return undefined;
+        if (typeof k !== 'string' && typeof k !== 'number') return [{ outer }];
+        const hit = this.dictEntries(outer, 0)?.entries.get(String(k));
+        return hit ? [{ table: hit }] : undefined;
       }
       case 'identifier': {
         const bound = this.reachingBindings(expr);
@@ -3392,16 +3451,16 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         }
         const loops = this.reachingLoops(expr);
         if (!loops) return undefined;
-        const out: Node[] = [];
+        const out: Array<{ table: Node } | { outer: Node }> = [];
         for (const { source, path } of loops) {
           const fn = source.type === 'call' ? source.childForFieldName('function') : null;
           const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
           const args = source.type === 'call' ? this.argumentNodes(source) : [];
           const takes =
             args.length === 0 && ((method === 'values' && path.length === 0) || (method === 'items' && path.length === 1 && path[0].index === 1 && path[0].arity === 2));
-          const tables = takes ? entriesOf(fn!.childForFieldName('object')) : undefined;
-          if (!tables) return undefined;
-          out.push(...tables);
+          const outer = takes ? fn!.childForFieldName('object') : null;
+          if (!outer || !this.outerTables(outer)) return undefined;
+          out.push({ outer });
         }
         return this.isMutatedBySubscript(expr) || this.mutatedThroughAlias(expr) ? undefined : out;
       }

@@ -165,6 +165,45 @@ describe('many uses of one big class attribute or table', () => {
     }
   });
 
+  // A revision or id read from a table by a key not known here, at each of many loads (review w37hf P1-1: every
+  // load read each inner table, and classified every value, again: 1.5 s -> 4-7 s). Silent: every value is a commit.
+  it('a table of tables of commits read in many loops: each table and value read once', async () => {
+    const n = 400;
+    const uses = 200;
+    const sha = 'a'.repeat(40);
+    const text = `from transformers import AutoModel\nMODELS = {\n${Array.from({ length: n }, (_, i) => `    "m${i}": {"path": "org/m${i}", "revision": "${sha}"},\n`).join('')}}\n${'for name, spec in MODELS.items():\n    AutoModel.from_pretrained(spec["path"], revision=spec["revision"])\n'.repeat(uses)}`;
+    const constant = vi.spyOn(PythonSourceCode.prototype, 'constant');
+    const table = vi.spyOn(PythonSourceCode.prototype, 'tableOfTablesValues');
+    try {
+      expect((await lintAll(text)).filter((f) => f.ruleId === 'hf/unpinned-revision')).toHaveLength(0);
+      expect(table).toHaveBeenCalled();
+      expect(constant.mock.calls.length).toBeLessThan(20 * n + 50 * uses); // it was about 2n at each load
+    } finally {
+      constant.mockRestore();
+      table.mockRestore();
+    }
+  });
+
+  it('a flat table of commits read by an unknown key at many loads: each value classified once', async () => {
+    const n = 400;
+    const uses = 200;
+    const text = `import sys\nfrom transformers import AutoModel\nREVISIONS = {\n${Array.from({ length: n }, (_, i) => `    "m${i}": "${i.toString(16).padStart(40, 'a')}",\n`).join('')}}\n${Array.from({ length: uses }, (_, i) => `AutoModel.from_pretrained("org/m", revision=REVISIONS[sys.argv[${i}]])\n`).join('')}`;
+    const constant = vi.spyOn(PythonSourceCode.prototype, 'constant');
+    try {
+      expect((await lintAll(text)).filter((f) => f.ruleId === 'hf/unpinned-revision')).toHaveLength(0);
+      expect(constant.mock.calls.length).toBeLessThan(20 * n + 50 * uses);
+    } finally {
+      constant.mockRestore();
+    }
+  });
+
+  it('a table of tables with one branch among commits is still reported at each load', async () => {
+    const sha = 'a'.repeat(40);
+    const text = `from transformers import AutoModel\nMODELS = {\n${Array.from({ length: 100 }, (_, i) => `    "m${i}": {"path": "org/m${i}", "revision": "${i === 70 ? 'main' : sha}"},\n`).join('')}}\n${'for name, spec in MODELS.items():\n    AutoModel.from_pretrained(spec["path"], revision=spec["revision"])\n'.repeat(3)}`;
+    const findings = (await lintAll(text)).filter((f) => f.ruleId === 'hf/unpinned-revision');
+    expect(findings).toHaveLength(3);
+  });
+
   it('a table of a few tables still names its ids as choices', async () => {
     const text = `from huggingface_hub import hf_hub_download\nREMOTE = {\n    "a": {"repo_id": "org/a", "file_name": "f.pt"},\n    "b": {"repo_id": "org/b", "file_name": "f.pt"},\n}\nhf_hub_download(REMOTE[kind]["repo_id"], "x.bin")\nhf_hub_download(REMOTE[kind]["repo_id"], "x.bin")\n`;
     const findings = (await lintAll(text)).filter((f) => f.ruleId === 'hf/unpinned-revision');

@@ -1420,23 +1420,40 @@ function tableRevision(sc: PySourceCode, node: PyNode): HubLoad['revision'] | un
   // flat table by a key not known here (a `.get(k, "main")` is `lookupFallback`'s)
   const values = sc.tableOfTablesValues(node) ?? sc.lookupValues(node);
   if (!values || values.length === 0) return undefined;
+  // once per table (the language shares one answer per table and key): each of 4,000 loads of `REVISIONS[k]`
+  // classified the 4,000 values again (review w37hf P1-1)
+  if (tableRevisionMemo.has(values)) return tableRevisionMemo.get(values);
+  const answer = tableRevisionOf(sc, values);
+  tableRevisionMemo.set(values, answer);
+  return answer;
+}
+
+/** `tableRevision`'s verdicts, per table's values (the arrays the language shares). */
+const tableRevisionMemo = new WeakMap<readonly PyNode[], HubLoad['revision'] | undefined>();
+
+/** `tableRevision`'s verdict on a table's values (each read once). */
+function tableRevisionOf(sc: PySourceCode, values: readonly PyNode[]): HubLoad['revision'] | undefined {
   const rank = { commit: 0, 'short-commit': 1, tag: 2, branch: 3, none: 4 } as const;
   let worst: { kind: keyof typeof rank; value?: string } | undefined;
   let others = false;
+  let unknown = false;
   for (const n of values) {
     const c = sc.constant(n);
     const kind = c === null || (typeof c === 'string' && c.trim() === '') ? 'none' : typeof c === 'string' ? classifyRevision(c) : undefined;
     // a value not known (a variable, a call) may be a commit: the others still say what the call may fetch
     if (!kind) {
       others = true;
+      unknown = true;
       continue;
     }
     if (kind === 'commit' || kind === 'short-commit') others = true;
     if (!worst || rank[kind] > rank[worst.kind]) worst = { kind, ...(kind !== 'none' ? { value: c as string } : {}) };
+    // nothing later changes the answer: the least pinned value, with another that is pinned or not known
+    if (worst.kind === 'none' && others) break;
   }
   if (!worst) return undefined;
   // every value a commit: pinned, as a constant commit is
-  if (worst.kind === 'commit' || worst.kind === 'short-commit') return values.every((n) => typeof sc.constant(n) === 'string') ? { kind: worst.kind, value: worst.value } : undefined;
+  if (worst.kind === 'commit' || worst.kind === 'short-commit') return unknown ? undefined : { kind: worst.kind, value: worst.value };
   return { ...worst, ...(others ? { mixed: true } : {}) };
 }
 

@@ -537,14 +537,23 @@ function lookupValue(sc: PySourceCode, node: PyNode, depth: number, entries = sc
   if (!entries || entries.length === 0) return undefined;
   // one answer per file for the same entries (a table read at each of many uses: `REMOTE[kind]["repo_id"]` ×200
   // resolved its 2,000 entries again at each)
+  // (first by the entries array itself, which the language shares per table and key: no key of 3,000 ids built
+  // again at each of 2,000 loads, review w37hf P1-1)
+  let byArray = lookupArrayMemo.get(entries);
+  if (!byArray) lookupArrayMemo.set(entries, (byArray = new Map()));
+  const short = `${depth} ${cap}`;
+  if (byArray.has(short)) return byArray.get(short);
   let memo = lookupMemo.get(sc);
   if (!memo) lookupMemo.set(sc, (memo = new Map()));
-  const key = `${depth} ${cap} ${entries.map((e) => e.id).join(',')}`;
-  if (memo.has(key)) return memo.get(key);
-  const answer = entriesValue(sc, entries, depth, cap);
+  const key = `${short} ${entries.map((e) => e.id).join(',')}`;
+  const answer = memo.has(key) ? memo.get(key) : entriesValue(sc, entries, depth, cap);
   memo.set(key, answer);
+  byArray.set(short, answer);
   return answer;
 }
+
+/** `lookupValue`'s answers per entries array (by depth and cap). */
+const lookupArrayMemo = new WeakMap<readonly PyNode[], Map<string, Resolved | undefined>>();
 
 /** `lookupValue`'s answers, per file, by depth, cap and the entries read. */
 const lookupMemo = new WeakMap<PySourceCode, Map<string, Resolved | undefined>>();
