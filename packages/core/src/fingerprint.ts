@@ -31,18 +31,24 @@ export function stableMessage(message: string): string {
 export function assignFingerprints(findings: Finding[], text: string, snippetOf?: (finding: Finding) => string | undefined): void {
   const lines = text === '' || snippetOf ? undefined : text.split(/\r\n|\r|\n/);
   const occurrences = new Map<string, number>();
+  // The digest of the whitespace-free text of each range of lines, once: findings that share lines (thousands
+  // on one 200 KB line of `+` pieces) do not each normalise and hash that text again.
+  const byLines = new Map<string, string>();
+  const digest = (snippet: string): string => createHash('sha256').update(snippet).digest('hex');
   for (const finding of findings) {
     // An exclusive end at column 1 means the last reported character is on the line before.
     const lastLine = finding.endColumn === 1 && finding.endLine > finding.line ? finding.endLine - 1 : finding.endLine;
     const own = snippetOf?.(finding);
-    const snippet = own !== undefined
-      ? own.replace(/\s+/g, '')
-      : lines
-      ? lines
-          .slice(finding.line - 1, Math.max(finding.line, lastLine))
-          .join('\n')
-          .replace(/\s+/g, '')
-      : `${finding.messageId}\n${stableMessage(finding.message)}`;
+    let snippet: string;
+    if (own !== undefined) snippet = digest(own.replace(/\s+/g, ''));
+    else if (lines) {
+      const first = finding.line;
+      const last = Math.max(finding.line, lastLine);
+      const range = `${first}:${last}`;
+      let known = byLines.get(range);
+      if (known === undefined) byLines.set(range, (known = digest(lines.slice(first - 1, last).join('\n').replace(/\s+/g, ''))));
+      snippet = known;
+    } else snippet = digest(`${finding.messageId}\n${stableMessage(finding.message)}`);
     // (`v2`: the path left out; a version in the key keeps these apart from hashes of the old scheme)
     const key = `v2\u0000${finding.ruleId}\u0000${snippet}`;
     const index = occurrences.get(key) ?? 0;

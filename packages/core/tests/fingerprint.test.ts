@@ -64,3 +64,29 @@ describe('fingerprints of text findings', () => {
     expect(a[0].fingerprint).toBe(b[0].fingerprint);
   });
 });
+
+describe('fingerprints of many findings on shared lines', () => {
+  it('normalise and hash each range of lines once (5,000 findings on one 200 KB line), still apart by occurrence', () => {
+    const line = Array.from({ length: 5000 }, (_, i) => `'http://e.com/m${i}.pth'`).join(' + ');
+    const at = (column: number) => ({ ...modelFinding('hf/insecure-model-url', 'insecure', 'Insecure.'), line: 1, endLine: 1, column, endColumn: column + 5 });
+    const findings = Array.from({ length: 5000 }, (_, i) => at(i + 1));
+    // each line range's text is read (`slice` of the lines) once, not once per finding
+    let joins = 0;
+    const join = Array.prototype.join;
+    Array.prototype.join = function (this: unknown[], sep?: string) {
+      joins++;
+      return join.call(this, sep);
+    };
+    try {
+      assignFingerprints(findings, `x = ${line}\n`);
+    } finally {
+      Array.prototype.join = join;
+    }
+    expect(joins).toBeLessThanOrEqual(2);
+    expect(new Set(findings.map((f) => f.fingerprint)).size).toBe(5000);
+    // the same as when that finding is fingerprinted alone (first occurrence)
+    const alone = [at(1)];
+    assignFingerprints(alone, `x = ${line}\n`);
+    expect(alone[0].fingerprint).toBe(findings[0].fingerprint);
+  });
+});
