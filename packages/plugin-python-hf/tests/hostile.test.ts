@@ -248,3 +248,17 @@ describe('a long + chain of string pieces', () => {
     }
   }, 60_000);
 });
+
+// lm-eval's `model_args` string was checked by one regex whose `[^=,]*` and trailing `\s*$` both take spaces: a string
+// that fails after thousands of spaces backtracked quadratically (48 ms each, three times per call: review w37hf P2-1).
+describe('lm-eval argument strings of many spaces', () => {
+  it('are read in linear time, once per call', async () => {
+    const bad = `a=${' '.repeat(4000)}=`;
+    const text = `import lm_eval\n${Array.from({ length: 100 }, () => `lm_eval.simple_evaluate(model="hf", model_args="${bad}")\n`).join('')}lm_eval.simple_evaluate(model="hf", model_args="pretrained=org/m,${' '.repeat(4000)}")\n`;
+    const started = performance.now();
+    const findings = (await lintAll(text)).filter((f) => f.ruleId === 'hf/unpinned-revision');
+    expect(performance.now() - started).toBeLessThan(4000); // about 15 s before
+    expect(findings).toHaveLength(1);
+    expect(findings[0].line).toBe(102);
+  });
+});

@@ -1870,8 +1870,18 @@ const LM_EVAL_SIMPLE_EVALUATE = /^lm_eval\.(?:evaluator\.)?simple_evaluate$/;
 const LM_EVAL_FROM_ARG_STRING = /^lm_eval\.models\.(?:huggingface\.(HFLM)|vllm_causallms\.(VLLM))\.create_from_arg_string$/;
 /** The names lm-eval registers its Hugging Face and vLLM models under (`@register_model("hf-auto", "hf", "huggingface")`, `"vllm"`). */
 const LM_EVAL_HUB_MODELS: Readonly<Record<string, string>> = { hf: 'HFLM', 'hf-auto': 'HFLM', huggingface: 'HFLM', vllm: 'VLLM' };
-/** A clean argument string: `key=value` pairs, no `=` in a value, no nesting. */
-const LM_EVAL_ARG_STRING = /^\s*[A-Za-z_]\w*=[^=,]*(?:,[A-Za-z_]\w*=[^=,]*)*,?\s*$/;
+/**
+ * One piece of a clean argument string (`key=value`, no `=` in the value), the string split on `,` (one regex over
+ * the whole string backtracked quadratically on spaces: review w37hf P2-1).
+ */
+const LM_EVAL_ARG_PIECE = /^[A-Za-z_]\w*=[^=]*$/;
+
+/** The pieces of a clean argument string (`key=value` pairs split on `,`, a trailing `,` allowed), or `undefined`. */
+function lmEvalArgPieces(text: string): string[] | undefined {
+  const pieces = text.trim().split(',');
+  if (pieces.length > 1 && pieces[pieces.length - 1] === '') pieces.pop();
+  return pieces.every((p) => LM_EVAL_ARG_PIECE.test(p)) ? pieces : undefined;
+}
 
 const LM_EVAL_REMEDIATION =
   'Add the reviewed commit to the model\'s arguments (`model_args="pretrained=org/model,revision=<40-hex commit>"`, or `revision=` of `HFLM(...)`): lm-eval passes it to `from_pretrained`.';
@@ -1880,10 +1890,26 @@ const LM_EVAL_REMEDIATION =
  * The model arguments an lm-eval call gives as a literal string (`simple_evaluate(model="hf",
  * model_args="pretrained=Qwen/Qwen-7B,trust_remote_code=True")`), parsed as lm-eval's `simple_parse_args_string`
  * does (`"true"`/`"false"` in any case are booleans, numbers are numbers, the last of a repeated key wins); only a
- * clean string (`LM_EVAL_ARG_STRING`) of a registered Hub model (`LM_EVAL_HUB_MODELS`) is read. The class that
+ * clean string (`lmEvalArgPieces`) of a registered Hub model (`LM_EVAL_HUB_MODELS`) is read. The class that
  * receives them (`HFLM`, `VLLM`) and the string's node.
  */
-export function lmEvalModelArgs(sc: PySourceCode, call: PyNode): { api: string; args: Map<string, string | number | boolean>; node: PyNode } | undefined {
+export function lmEvalModelArgs(sc: PySourceCode, call: PyNode): LmEvalArgs | undefined {
+  // once per call (asked by `hubLoad`, `hubLoads` and trust-remote-code)
+  let memo = lmEvalMemo.get(sc);
+  if (!memo) lmEvalMemo.set(sc, (memo = new Map()));
+  const hit = memo.get(call.id);
+  if (hit !== undefined) return hit ?? undefined;
+  const answer = computeLmEvalModelArgs(sc, call);
+  memo.set(call.id, answer ?? null);
+  return answer;
+}
+
+type LmEvalArgs = { api: string; args: Map<string, string | number | boolean>; node: PyNode };
+
+/** `lmEvalModelArgs`' answers, per file and call (`null`: none). */
+const lmEvalMemo = new WeakMap<PySourceCode, Map<number, LmEvalArgs | null>>();
+
+function computeLmEvalModelArgs(sc: PySourceCode, call: PyNode): LmEvalArgs | undefined {
   const fn = calleeOf(call);
   if (!fn) return undefined;
   const last = fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn.text;
@@ -1904,10 +1930,10 @@ export function lmEvalModelArgs(sc: PySourceCode, call: PyNode): { api: string; 
   }
   if (!api || !node || node.type === 'list_splat' || node.type === 'dictionary_splat') return undefined;
   const text = sc.constant(node);
-  if (typeof text !== 'string' || text.length > 4096 || !LM_EVAL_ARG_STRING.test(text)) return undefined;
+  const pieces = typeof text === 'string' && text.length <= 4096 ? lmEvalArgPieces(text) : undefined;
+  if (!pieces) return undefined;
   const args = new Map<string, string | number | boolean>();
-  for (const piece of text.trim().split(',')) {
-    if (!piece) continue;
+  for (const piece of pieces) {
     const eq = piece.indexOf('=');
     const key = piece.slice(0, eq);
     const raw = piece.slice(eq + 1);

@@ -1354,6 +1354,11 @@ ruleTester.run('hf/unpinned-revision', rule, {
       code: 'import lm_eval\nres = lm_eval.simple_evaluate(model="hf", model_args="pretrained=Qwen/Qwen-7B,trust_remote_code=True", tasks=["hellaswag"])',
       errors: [{ messageId: 'missingRevision', line: 2, confidence: 'high', data: { api: 'simple_evaluate', id: 'Qwen/Qwen-7B', revision: '', task: 'model="hf"', localAdvice: ', or pass `local_files_only=True` for local paths' } }],
     },
+    // (review w37hf P2-1) the string is read piece by piece: a trailing comma and spaces still read, as before
+    {
+      code: 'import lm_eval\nres = lm_eval.simple_evaluate(model="hf", model_args="  pretrained=Qwen/Qwen-7B,dtype=float16 , ")',
+      errors: [{ messageId: 'missingRevision', line: 2, confidence: 'high', data: { api: 'simple_evaluate', id: 'Qwen/Qwen-7B', revision: '', task: 'model="hf"', localAdvice: ', or pass `local_files_only=True` for local paths' } }],
+    },
     {
       code: 'from lm_eval.models.vllm_causallms import VLLM\nlm = VLLM.create_from_arg_string("pretrained=org/model,revision=main")',
       errors: [{ messageId: 'branchRevision', line: 2, confidence: 'high', data: { api: 'VLLM.create_from_arg_string', id: 'org/model', revision: 'main', task: '"pretrained=org/model,revision=main"', localAdvice: ', or pass `local_files_only=True` for local paths' } }],
