@@ -3363,6 +3363,29 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return answer;
   }
 
+  /**
+   * The inner tables (dict nodes, in the outer table's order) an expression of a table of tables may be: `spec` in
+   * `for spec in MODELS.values()` or after `spec = MODELS[name]`, `MODELS[name]` itself; the rows `tableOfTablesValues`
+   * reads a key of, so that two keys of the same expression (`spec["path"]`, `spec["revision"]`) can be read together,
+   * row by row. `undefined` as `tableOfTablesValues` (tables written in place, an outer table not read). The answer is
+   * shared (one per outer table read): not to be changed.
+   */
+  tableOfTablesRows(expr: Node): Node[] | undefined {
+    const groups = this.innerTables(expr, 0);
+    if (!groups || groups.length === 0) return undefined;
+    if (groups.length === 1 && 'outer' in groups[0]) return this.outerTables(groups[0].outer)?.tables;
+    const out: Node[] = [];
+    for (const g of groups) {
+      if ('table' in g) out.push(g.table);
+      else {
+        const tables = this.outerTables(g.outer)?.tables;
+        if (!tables) return undefined;
+        out.push(...tables);
+      }
+    }
+    return out;
+  }
+
   private computeTableOfTablesValues(expr: Node): Node[] | undefined {
     const index = expr.childForFieldName('subscript');
     const key = index ? this.constant(index) : UNKNOWN;

@@ -1298,6 +1298,11 @@ function specLoadOf(sc: PySourceCode, call: PyNode, given: Spec & { confidence: 
   // or found on disk (`if os.path.isdir(p): load(p)`)
   if (loadsSavedReference(sc, idNode) || checkedOnDisk(sc, call, idNode)) return undefined;
   const id = idNode;
+  // `spec["path"]` with `revision=spec["revision"]` of the same inner table (a loop over `MODELS.items()`,
+  // `spec = MODELS[name]`): each table's id with its own revision (review w37hf P2-2)
+  const paired = table && revisionNode ? pairedTableLoad(sc, id, revisionNode) : undefined;
+  if (paired === null) return undefined;
+  if (paired) revision = paired.revision;
   const callRevision = revision;
   /** The Hub load of the call when its id has this value. */
   const loadOf = (given: Resolved): HubLoad | undefined => {
@@ -1397,6 +1402,10 @@ function specLoadOf(sc: PySourceCode, call: PyNode, given: Spec & { confidence: 
     if (ref && ref.kind !== 'hub') return undefined;
     return { ...base, revision, idNode: id, resolved, ref };
   };
+  if (paired) return loadOf(paired.id !== undefined ? { kind: 'string', value: paired.id } : { kind: 'unknown' });
+  // an id and a revision read from tables by keys not known here, not from the same table: which id goes with the
+  // least pinned revision is not known, so no id is named (the revision of another entry may be the one reported)
+  if (table?.mixed && tableChoices(sc, id)) return loadOf({ kind: 'unknown' });
   // a value returned by a call that may return a string (`spec.split("@")[0].strip()`, `get_name()`) is not known
   const resolved = resolveId(sc, id);
   const choices = options.choices ? choicesOf(resolved) : undefined;
@@ -1426,6 +1435,90 @@ function tableRevision(sc: PySourceCode, node: PyNode): HubLoad['revision'] | un
   const answer = tableRevisionOf(sc, values);
   tableRevisionMemo.set(values, answer);
   return answer;
+}
+
+/** An id read from tables by a key not known here that may be more than one value (`MODELS[name]["path"]`). */
+function tableChoices(sc: PySourceCode, id: PyNode): boolean {
+  const values = id.type === 'subscript' ? (sc.tableOfTablesValues(id) ?? sc.lookupValues(id)) : undefined;
+  if (!values || values.length < 2) return false;
+  const first = sc.constant(values[0]);
+  return values.some((v) => sc.constant(v) !== first);
+}
+
+/**
+ * The Hub load of an id and a revision read by constant keys from the same inner table of a table of tables
+ * (`spec["path"]`, `spec["revision"]` of one `spec`): each table's pair judged together, tables whose id is local
+ * left out, the least pinned pair's revision (`mixed` when another Hub pair is pinned or not known) and id (`undefined`
+ * when not a constant). `null`: no table's id is a Hub id (no Hub load). `undefined` when they are not so read.
+ */
+function pairedTableLoad(sc: PySourceCode, id: PyNode, revisionNode: PyNode): { id?: string; revision: HubLoad['revision'] } | null | undefined {
+  if (id.type !== 'subscript' || revisionNode.type !== 'subscript') return undefined;
+  const idKey = id.childForFieldName('subscript');
+  const revKey = revisionNode.childForFieldName('subscript');
+  const idOf = id.childForFieldName('value');
+  const revOf = revisionNode.childForFieldName('value');
+  if (!idKey || !revKey || !idOf || !revOf || !sameRow(sc, idOf, revOf)) return undefined;
+  const ik = sc.constant(idKey);
+  const rk = sc.constant(revKey);
+  if ((typeof ik !== 'string' && typeof ik !== 'number') || (typeof rk !== 'string' && typeof rk !== 'number')) return undefined;
+  const rows = sc.tableOfTablesRows(idOf);
+  if (!rows || rows.length === 0) return undefined;
+  let memo = pairedMemo.get(rows);
+  if (!memo) pairedMemo.set(rows, (memo = new Map()));
+  const memoKey = `${ik}\0${rk}`;
+  if (memo.has(memoKey)) return memo.get(memoKey);
+  const answer = pairRows(sc, rows, String(ik), String(rk));
+  memo.set(memoKey, answer);
+  return answer;
+}
+
+/**
+ * Whether two expressions of one call's arguments name the same inner table: the same reference, or the same table
+ * by the same variable key (`MODELS[name]` twice, `name` with the same bindings: one value within the call).
+ */
+function sameRow(sc: PySourceCode, a: PyNode, b: PyNode): boolean {
+  if (sc.sameReference(a, b)) return true;
+  if (a.type !== 'subscript' || b.type !== 'subscript') return false;
+  const ak = a.childForFieldName('subscript');
+  const bk = b.childForFieldName('subscript');
+  const av = a.childForFieldName('value');
+  const bv = b.childForFieldName('value');
+  return !!ak && !!bk && !!av && !!bv && ak.type === 'identifier' && sc.sameReference(ak, bk) && sc.sameReference(av, bv);
+}
+
+/** `pairedTableLoad`'s answers, per rows (the arrays the language shares) and keys. */
+const pairedMemo = new WeakMap<readonly PyNode[], Map<string, { id?: string; revision: HubLoad['revision'] } | null | undefined>>();
+
+function pairRows(sc: PySourceCode, rows: readonly PyNode[], idKey: string, revKey: string): { id?: string; revision: HubLoad['revision'] } | null | undefined {
+  const rank = { commit: 0, 'short-commit': 1, tag: 2, branch: 3, none: 4 } as const;
+  let worst: { kind: keyof typeof rank; value?: string; id?: string } | undefined;
+  let others = false;
+  let unknown = false;
+  let hub = false;
+  for (const row of rows) {
+    const idValue = sc.mappingValue(row, idKey);
+    const revValue = sc.mappingValue(row, revKey);
+    if (!idValue || !revValue) return undefined;
+    const name = sc.constant(idValue);
+    // (a local path is no Hub load, whatever its revision; an id not known may be one)
+    if (typeof name === 'string' && classifyModelRef(name.trim()).kind !== 'hub') continue;
+    hub = true;
+    const c = sc.constant(revValue);
+    const kind = c === null || (typeof c === 'string' && c.trim() === '') ? 'none' : typeof c === 'string' ? classifyRevision(c) : undefined;
+    if (!kind) {
+      others = true;
+      unknown = true;
+      continue;
+    }
+    if (kind === 'commit' || kind === 'short-commit') others = true;
+    if (worst && rank[kind] <= rank[worst.kind]) continue;
+    worst = { kind, ...(kind !== 'none' ? { value: c as string } : {}), ...(typeof name === 'string' ? { id: name.trim() } : {}) };
+  }
+  if (!hub) return null;
+  if (!worst) return { revision: { kind: 'unknown' } };
+  const { id, ...revision } = worst;
+  if (worst.kind === 'commit' || worst.kind === 'short-commit') return unknown ? { revision: { kind: 'unknown' } } : { id, revision };
+  return { id, revision: { ...revision, ...(others ? { mixed: true } : {}) } };
 }
 
 /** `tableRevision`'s verdicts, per table's values (the arrays the language shares). */

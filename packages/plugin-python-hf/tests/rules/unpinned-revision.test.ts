@@ -252,6 +252,8 @@ ruleTester.run('hf/unpinned-revision', rule, {
     // (review evalh P2-1) a revision built with `+` from a commit, or from a name the analysis cannot read: pinned
     'from transformers import AutoModel\nCOMMIT = "0123456789abcdef0123456789abcdef01234567"\ndef load(subfolder=None):\n    revision = COMMIT + ("/" + subfolder if subfolder is not None else "")\n    return AutoModel.from_pretrained("org/bert", revision=revision)',
     'from transformers import AutoModel\ndef load(revision, subfolder=None):\n    revision = revision + ("/" + subfolder if subfolder is not None else "")\n    return AutoModel.from_pretrained("org/bert", revision=revision)',
+    // (review w37hf P2-2) the key picks the id and the revision together: the only Hub id is always loaded at its commit
+    `import sys\nfrom transformers import AutoModel\nPAIR = {"a": {"path": "org/a", "revision": "${COMMIT}"}, "b": {"path": "./local/b", "revision": "main"}}\nspec = PAIR[sys.argv[1]]\nAutoModel.from_pretrained(spec["path"], revision=spec["revision"])\nfor spec in PAIR.values():\n    AutoModel.from_pretrained(spec["path"], revision=spec["revision"])`,
   ],
   invalid: [
     // (review evalh P2-5) the id read from the inner tables of a table of tables in a loop over `.items()` / its keys
@@ -279,6 +281,16 @@ ruleTester.run('hf/unpinned-revision', rule, {
       errors: [
         { messageId: 'branchRevision', line: 5, confidence: 'medium', data: { api: 'AutoModelForCausalLM.from_pretrained', id: 'org/a', revision: 'main' } },
         { messageId: 'missingRevision', line: 7, confidence: 'medium', data: { api: 'AutoModelForCausalLM.from_pretrained', id: 'org/a' } },
+      ],
+    },
+    // (review w37hf P2-2) an id and a revision of the same inner table are judged together: the least pinned entry's
+    // own id is named, an entry whose id is local is left out; read from two different rows, no id is named (low)
+    {
+      code: `import sys\nfrom transformers import AutoModel\nMIXED = {"a": {"path": "org/a", "revision": "${COMMIT}"}, "b": {"path": "org/b", "revision": "main"}}\nfor spec in MIXED.values():\n    AutoModel.from_pretrained(spec["path"], revision=spec["revision"])\nname = sys.argv[1]\nAutoModel.from_pretrained(MIXED[name]["path"], revision=MIXED[name]["revision"])\nfor a in MIXED.values():\n    for b in MIXED.values():\n        AutoModel.from_pretrained(a["path"], revision=b["revision"])`,
+      errors: [
+        { messageId: 'branchRevision', line: 5, confidence: 'medium', data: { api: 'AutoModel.from_pretrained', id: 'org/b', revision: 'main', task: 'spec["path"]', localAdvice: LOCAL_MODEL } },
+        { messageId: 'branchRevision', line: 7, confidence: 'medium', data: { api: 'AutoModel.from_pretrained', id: 'org/b', revision: 'main', task: 'MIXED[name]["path"]', localAdvice: LOCAL_MODEL } },
+        { messageId: 'branchRevisionUnknownId', line: 10, confidence: 'low', data: { api: 'AutoModel.from_pretrained', revision: 'main', localAdvice: LOCAL_MODEL } },
       ],
     },
     // a lookup that falls back to a branch (hardened P3-8): not 'a variable', low
