@@ -3497,8 +3497,10 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * set by subscript before this use included), as `argument` reads a `**mapping`. `undefined` when
    * the key is not known to be there.
    */
-  mappingValue(expr: Node, key: string): Node | undefined {
-    return this.dictEntries(expr, 0)?.entries.get(key);
+  mappingValue(expr: Node, key: string, options: { stable?: boolean } = {}): Node | undefined {
+    const table = this.dictEntries(expr, 0);
+    // (`stable`: not of a table another scope, or another name, may write when this runs, as `lookupValues` reads)
+    return options.stable && table?.volatile ? undefined : table?.entries.get(key);
   }
 
   /**

@@ -340,13 +340,21 @@ function callValue(sc: PySourceCode, call: PyNode, depth: number): Resolved {
   }
   // a method of an object built here (`AutoModel.from_pretrained(p).to(device)`, `accelerator.unwrap_model(m)`)
   const recv = receiverOf(call);
-  // except a value read out of a mapping by a key written here (`model_args.pop("pretrained")` on the dict a helper
-  // of this file builds, lm-eval's `simple_parse_args_string`; `cfg.get("model")`): not known, as `model_args["pretrained"]`
-  // is (review evalh P2-4)
+  // except a value read out of a mapping by a key written here: of a table the language reads (a dict literal,
+  // `dict(...)`, a name bound to one: `kw.pop("model")`, `models.get("enc")` with `models = {"enc": AutoModel...}`),
+  // that key's value (review w37hf P2-3); of any other (`model_args.pop("pretrained")` on the dict a helper of this
+  // file builds, lm-eval's `simple_parse_args_string`; `cfg.get("model")` of a config), not known, as
+  // `model_args["pretrained"]` is (review evalh P2-4)
   const method = fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
   if (recv && method && MAPPING_READS.has(method)) {
     const key = sc.argument(call, { position: 0 });
-    if (key && typeof sc.constant(key) === 'string') return { kind: 'unknown' };
+    const k = key ? sc.constant(key) : undefined;
+    if (typeof k === 'string') {
+      const hit = sc.mappingValue(recv, k, { stable: true });
+      if (!hit) return { kind: 'unknown' };
+      const r = resolve(sc, hit, depth + 1);
+      return r.kind === 'non-string' && r.call ? callValue(sc, r.call, depth + 1) : r;
+    }
   }
   if (recv) {
     const r = recv.type === 'call' ? callValue(sc, recv, depth + 1) : resolveId(sc, recv, depth + 1);

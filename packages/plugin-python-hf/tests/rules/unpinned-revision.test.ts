@@ -252,6 +252,8 @@ ruleTester.run('hf/unpinned-revision', rule, {
     // (review evalh P2-1) a revision built with `+` from a commit, or from a name the analysis cannot read: pinned
     'from transformers import AutoModel\nCOMMIT = "0123456789abcdef0123456789abcdef01234567"\ndef load(subfolder=None):\n    revision = COMMIT + ("/" + subfolder if subfolder is not None else "")\n    return AutoModel.from_pretrained("org/bert", revision=revision)',
     'from transformers import AutoModel\ndef load(revision, subfolder=None):\n    revision = revision + ("/" + subfolder if subfolder is not None else "")\n    return AutoModel.from_pretrained("org/bert", revision=revision)',
+    // (review w37hf P2-3) `.pop`/`.get` of a dict literal read as its value: a local path, a model object
+    'from transformers import AutoModel\nkw = {"model": "./out"}\nAutoModel.from_pretrained(kw.get("model"))\nAutoModel.from_pretrained(kw.pop("model"))\ndef run():\n    models = {"enc": AutoModel.from_pretrained("./enc")}\n    a = AutoModel.from_pretrained(models.get("enc"))\n    return a, AutoModel.from_pretrained(models.pop("enc"))',
     // (review w37hf P2-2) the key picks the id and the revision together: the only Hub id is always loaded at its commit
     `import sys\nfrom transformers import AutoModel\nPAIR = {"a": {"path": "org/a", "revision": "${COMMIT}"}, "b": {"path": "./local/b", "revision": "main"}}\nspec = PAIR[sys.argv[1]]\nAutoModel.from_pretrained(spec["path"], revision=spec["revision"])\nfor spec in PAIR.values():\n    AutoModel.from_pretrained(spec["path"], revision=spec["revision"])`,
   ],
@@ -291,6 +293,14 @@ ruleTester.run('hf/unpinned-revision', rule, {
         { messageId: 'branchRevision', line: 5, confidence: 'medium', data: { api: 'AutoModel.from_pretrained', id: 'org/b', revision: 'main', task: 'spec["path"]', localAdvice: LOCAL_MODEL } },
         { messageId: 'branchRevision', line: 7, confidence: 'medium', data: { api: 'AutoModel.from_pretrained', id: 'org/b', revision: 'main', task: 'MIXED[name]["path"]', localAdvice: LOCAL_MODEL } },
         { messageId: 'branchRevisionUnknownId', line: 10, confidence: 'low', data: { api: 'AutoModel.from_pretrained', revision: 'main', localAdvice: LOCAL_MODEL } },
+      ],
+    },
+    // (review w37hf P2-3) `.pop` of a dict literal is its value (a Hub id); of a dict a helper builds, not known
+    {
+      code: 'from transformers import AutoModel\nkw = {"model": "org/hub-model"}\nAutoModel.from_pretrained(kw.pop("model"))\ndef parse(s):\n    return dict(kv.split("=", 1) for kv in s.split(","))\nargs = parse("x")\nAutoModel.from_pretrained(args.pop("pretrained"))',
+      errors: [
+        { messageId: 'missingRevision', line: 3, confidence: 'high', data: { api: 'AutoModel.from_pretrained', id: 'org/hub-model', revision: '', task: 'kw.pop("model")', localAdvice: LOCAL_MODEL } },
+        { messageId: 'missingRevisionUnknownId', line: 7, confidence: 'low', data: { api: 'AutoModel.from_pretrained', id: 'args.pop("pretrained")', revision: '', task: 'args.pop("pretrained")', localAdvice: LOCAL_MODEL, mapping: '', keyword: '' } },
       ],
     },
     // a lookup that falls back to a branch (hardened P3-8): not 'a variable', low
