@@ -29,6 +29,9 @@ const MM_INIT = /^mm\w+\.apis(?:\.\w+)*\.(?:init_detector|init_model|init_segmen
 /** The packages whose loaders `MM_CHECKPOINT` and `MM_INIT` name. */
 const MM_PACKAGES = ['mmcv', 'mmengine', 'mmdet', 'mmseg', 'mmrotate', 'mmpose', 'mmaction', 'mmpretrain', 'mmcls', 'mmocr', 'mmdet3d', 'mmtrack', 'mmedit', 'mmagic'];
 
+/** A checkpoint OpenMMLab's loaders download: a URL, or a name of its schemes for published models. */
+const MM_URL = /^(?:https?|open-?mmlab|torchvision|mmcls):\/\//i;
+
 export default createRule<[], PythonSourceCode>({
   name: 'hub-load-without-weights-only',
   meta: {
@@ -80,7 +83,9 @@ export default createRule<[], PythonSourceCode>({
       if (!loader && !init) return;
       const file = init ? sc.argument(node, { name: 'checkpoint', position: 1 }) : sc.argument(node, { name: 'filename', position: loader![1] ? 1 : 0 });
       const url = file ? sc.constant(file) : undefined;
-      if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) return;
+      // (`open-mmlab://`, `openmmlab://`, `torchvision://`, `mmcls://`: names mmcv/mmengine turn into their CDN's URL and
+      // fetch the same way, `load_from_http` without a hash check)
+      if (typeof url !== 'string' || !MM_URL.test(url)) return;
       const shown = callee.split('.').slice(-(callee.includes('CheckpointLoader') ? 2 : 1)).join('.');
       context.report({ node, messageId: 'mmUrl', data: { callee: shown, url: url.length > 60 ? `${url.slice(0, 57)}...` : url, bypass: bypassNote(torchVersionInfo(context)) }, confidence: 'high' });
     };

@@ -69,6 +69,8 @@ const LIBRARY_PICKLES: ReadonlyArray<{
   fetchesNames?: boolean;
   /** The loader also takes what a `.save()` without a path returns, serialized in memory (sktime's `est.save()`). */
   inMemorySave?: boolean;
+  /** Writers of this library's files besides `LIBRARY_WRITERS` (GluonTS's `predictor.serialize(p)`: too common a name to count for every library). */
+  writers?: readonly string[];
 }> = [
   {
     re: /^gensim\.downloader\.load$/,
@@ -197,6 +199,7 @@ const LIBRARY_PICKLES: ReadonlyArray<{
     re: /^gluonts\.(?:[\w.]*\.)?\w*Predictor\.deserialize$/,
     detail: " (GluonTS's `deserialize` builds whatever classes the directory's `parameters.json` names and `torch.load`s the network's state without `weights_only`)",
     remediation: 'Deserialize GluonTS predictors only from directories this application serialized, kept where no one else can write; a predictor directory from elsewhere names the classes it runs.',
+    writers: ['.serialize'],
   },
   {
     // flair (flair/nn/model.py `Model.load(model_path)`: `_fetch_model` turns a short name (`"ner"`) or a Hub id into a
@@ -299,11 +302,18 @@ const LIBRARY_WRITERS = new Set([
   // AutoGluon's quick-start: `TabularPredictor(label="y", path=p).fit(train)` … `TabularPredictor.load(p)`, the
   // directory its `fit` trained into (a predictor built over a path saves there)
   ...['tabular.TabularPredictor', 'multimodal.MultiModalPredictor', 'timeseries.TimeSeriesPredictor'].map((c) => `autogluon.${c}`),
-  // skforecast's `save_forecaster(f, "f.joblib")` … `load_forecaster("f.joblib")`; GluonTS's `predictor.serialize(Path(p))` … `Predictor.deserialize(Path(p))`
+  // skforecast's `save_forecaster(f, "f.joblib")` … `load_forecaster("f.joblib")` (GluonTS's `.serialize`: its row's `writers`)
   'skforecast.utils.save_forecaster',
   'skforecast.utils.utils.save_forecaster',
-  '.serialize',
 ]);
+/** `LIBRARY_WRITERS` with a library's own `writers`, one set per library row (answers memoized by set stay shared). */
+const librarySetsByRow = new WeakMap<object, ReadonlySet<string>>();
+function writersOf(library: { writers?: readonly string[] }): ReadonlySet<string> {
+  if (!library.writers) return LIBRARY_WRITERS;
+  let set = librarySetsByRow.get(library);
+  if (!set) librarySetsByRow.set(library, (set = new Set([...LIBRARY_WRITERS, ...library.writers])));
+  return set;
+}
 const MLFLOW_REMEDIATION =
   'Load MLflow models only from runs and registries whose write access you control (a model version you reviewed, not a stage or alias anyone can move), and log models in a flavor stored without pickle: ONNX (`mlflow.onnx`), skops for scikit-learn, safetensors through `mlflow.transformers`.';
 /**
@@ -1394,9 +1404,10 @@ export default createRule<[], PythonSourceCode>({
             // sktime's `pkl = est.save()` … `load(pkl)`: the `(class, bytes)` pair this process serialized in memory
             if (library.inMemorySave && inMemorySave(sc, file)) return;
             // `model.save("ppo")` … `PPO.load("ppo")`: the file this code just saved (the quick-start's round trip)
-            const own = { pathWriters: LIBRARY_WRITERS };
-            if (isInProcessData(sc, file, LIBRARY_WRITERS, 0, own)) return;
-            const save = savedOnSomePathBefore(sc, file, LIBRARY_WRITERS, own);
+            const writers = writersOf(library);
+            const own = { pathWriters: writers };
+            if (isInProcessData(sc, file, writers, 0, own)) return;
+            const save = savedOnSomePathBefore(sc, file, writers, own);
             if (save) {
               context.report({ node, messageId: 'savedOnSomePaths', data: { callee: shown ?? shortCallee(store!), line: saveLineText(sc, save, node) }, confidence: 'medium', remediation: library.remediation });
               return;

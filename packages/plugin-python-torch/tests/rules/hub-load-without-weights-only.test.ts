@@ -98,6 +98,15 @@ ruleTester.run('torch/hub-load-without-weights-only (OpenMMLab)', rule, {
         { messageId: 'mmUrl', line: 5, confidence: 'high', data: { callee: 'init_model', url: 'https://example.org/m.pth', bypass: '' } },
       ],
     },
+    // (whole-change review P3-3) the names of OpenMMLab's schemes, turned into its CDN's URLs and fetched the same way
+    {
+      code: 'from mmcv.runner import load_checkpoint\nload_checkpoint(model, "open-mmlab://resnet50_v1c")\nload_checkpoint(model, "torchvision://resnet50")\nload_checkpoint(model, "mmcls://mobilenet_v2")',
+      errors: [
+        { messageId: 'mmUrl', line: 2, confidence: 'high', data: { callee: 'load_checkpoint', url: 'open-mmlab://resnet50_v1c', bypass: '' } },
+        { messageId: 'mmUrl', line: 3, confidence: 'high', data: { callee: 'load_checkpoint', url: 'torchvision://resnet50', bypass: '' } },
+        { messageId: 'mmUrl', line: 4, confidence: 'high', data: { callee: 'load_checkpoint', url: 'mmcls://mobilenet_v2', bypass: '' } },
+      ],
+    },
   ],
 });
 

@@ -913,6 +913,12 @@ ruleTester.run('torch/pickle-load (library loaders)', rule, {
         { messageId: 'unsafeDeserialization', line: 10, confidence: 'high', data: { callee: 'w.load', detail: GENSIM, source: '', imports: '' } },
       ],
     },
+    // (whole-change review P3-4) GluonTS's `.serialize` counts as a save for its own `deserialize` only: any object's
+    // `.serialize(p)` is no save of a stable-baselines3 agent
+    {
+      code: 'from stable_baselines3 import PPO\npath = "agent.zip"\nthing.serialize(path)\nmodel = PPO.load(path)',
+      errors: [{ messageId: 'unsafeDeserialization', line: 4, confidence: 'high', data: { callee: 'PPO.load', detail: ' (stable-baselines3 stores parts of an agent with cloudpickle, and `VecNormalize` and replay buffers as pickles)' } }],
+    },
     {
       code: 'from pathlib import Path\nfrom gluonts.model.predictor import Predictor\nfrom gluonts.torch.model.predictor import PyTorchPredictor\nfrom neuralforecast import NeuralForecast\nfrom skforecast.utils import load_forecaster\nfrom sktime.base import load as sktime_load\nnf = NeuralForecast.load(path="./checkpoints/test_run/")\nforecaster = load_forecaster("forecaster_001.joblib", verbose=True)\ntheta = sktime_load("saved_theta.zip")\npredictor = Predictor.deserialize(Path("deepar_model"))\ntorch_predictor = PyTorchPredictor.deserialize(Path("deepar_model"), device="cpu")\nremote = NeuralForecast.load(path="s3://bucket/run")',
       errors: [
