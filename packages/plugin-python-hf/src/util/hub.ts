@@ -1254,7 +1254,9 @@ function specLoadOf(sc: PySourceCode, call: PyNode, given: Spec & { confidence: 
         // `revision = revision + ("/" + subfolder if subfolder is not None else "")` (lm-eval's HFLM) with the
         // parameter's default `"main"`: whatever follows, a revision that starts with a branch is no commit
         const built = builtRevisionPrefix(sc, revisionNode);
-        if (built !== undefined) revision = { kind: classifyRevision(built) === 'tag' ? 'tag' : 'branch', value: built, built: true };
+        // (a start that is an abbreviated commit is judged as that hash alone is, `allowShortHashes` deciding:
+        // the part that follows does not make it move more than its start, review w37hf P3-1)
+        if (built !== undefined) revision = { kind: classifyRevision(built) === 'short-commit' ? 'short-commit' : classifyRevision(built) === 'tag' ? 'tag' : 'branch', value: built, built: true };
         else if (moving !== undefined) revision = { kind: 'unknown', fallback: moving };
         else if (aliasChainCut(sc, revisionNode)) revision = { kind: 'unknown', undecided: true };
       }
@@ -1926,7 +1928,8 @@ export function packagedHubDataFiles(sc: PySourceCode, call: PyNode): HubDataFil
   const path = sc.argument(call, { name: 'path' }) ?? sc.argument(call, { position: 0 });
   const builder = path ? sc.constant(path) : undefined;
   if (typeof builder !== 'string' || !PACKAGED_DATASET_BUILDERS.has(builder.trim().toLowerCase())) return undefined;
-  const files = sc.argument(call, { name: 'data_files' }) ?? sc.argument(call, { position: 2 });
+  // (`load_dataset(path, name=None, data_dir=None, data_files=None, …)`: positional `data_files` is the fourth)
+  const files = sc.argument(call, { name: 'data_files' }) ?? sc.argument(call, { position: 3 });
   if (!files) return undefined;
   const strs: string[] = [];
   let prefix: string | undefined;

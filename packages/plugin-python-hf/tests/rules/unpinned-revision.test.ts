@@ -254,6 +254,8 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from transformers import AutoModel\ndef load(revision, subfolder=None):\n    revision = revision + ("/" + subfolder if subfolder is not None else "")\n    return AutoModel.from_pretrained("org/bert", revision=revision)',
     // (review w37hf P2-3) `.pop`/`.get` of a dict literal read as its value: a local path, a model object
     'from transformers import AutoModel\nkw = {"model": "./out"}\nAutoModel.from_pretrained(kw.get("model"))\nAutoModel.from_pretrained(kw.pop("model"))\ndef run():\n    models = {"enc": AutoModel.from_pretrained("./enc")}\n    a = AutoModel.from_pretrained(models.get("enc"))\n    return a, AutoModel.from_pretrained(models.pop("enc"))',
+    // (review w37hf P3-1) a built revision that starts with an abbreviated hash: as the hash alone (short hashes allowed)
+    'import sys\nfrom transformers import AutoModel\nAutoModel.from_pretrained("org/a", revision="abc1234")\nAutoModel.from_pretrained("org/b", revision="abc1234" + sys.argv[1])',
     // (review w37hf P2-2) the key picks the id and the revision together: the only Hub id is always loaded at its commit
     `import sys\nfrom transformers import AutoModel\nPAIR = {"a": {"path": "org/a", "revision": "${COMMIT}"}, "b": {"path": "./local/b", "revision": "main"}}\nspec = PAIR[sys.argv[1]]\nAutoModel.from_pretrained(spec["path"], revision=spec["revision"])\nfor spec in PAIR.values():\n    AutoModel.from_pretrained(spec["path"], revision=spec["revision"])`,
   ],
@@ -302,6 +304,18 @@ ruleTester.run('hf/unpinned-revision', rule, {
         { messageId: 'missingRevision', line: 3, confidence: 'high', data: { api: 'AutoModel.from_pretrained', id: 'org/hub-model', revision: '', task: 'kw.pop("model")', localAdvice: LOCAL_MODEL } },
         { messageId: 'missingRevisionUnknownId', line: 7, confidence: 'low', data: { api: 'AutoModel.from_pretrained', id: 'args.pop("pretrained")', revision: '', task: 'args.pop("pretrained")', localAdvice: LOCAL_MODEL, mapping: '', keyword: '' } },
       ],
+    },
+    // (review w37hf P3-2) `load_dataset(path, name, data_dir, data_files)`: positional data_files is the fourth argument
+    {
+      code: 'from datasets import load_dataset\nds = load_dataset("csv", None, None, "hf://datasets/org/ds/train.csv")\nlocal = load_dataset("csv", None, "local_dir")',
+      errors: [{ messageId: 'packagedDataFiles', line: 2, confidence: 'high', data: { api: 'load_dataset', builder: 'csv', id: 'org/ds', at: 'at the default branch', file: '"hf://datasets/org/ds/train.csv"' } }],
+    },
+    // (review w37hf P3-1) a built revision that starts with an abbreviated hash is judged as the hash alone: a tag's
+    // (low severity) when short hashes are not allowed
+    {
+      code: 'import sys\nfrom transformers import AutoModel\nAutoModel.from_pretrained("org/b", revision="abc1234" + sys.argv[1])',
+      options: [{ allowShortHashes: false }],
+      errors: [{ messageId: 'builtRevision', line: 3, confidence: 'medium', severity: 'low', data: { api: 'AutoModel.from_pretrained', id: 'org/b', revision: 'abc1234', revisionText: '"abc1234" + sys.argv[1]', task: '"org/b"', localAdvice: LOCAL_MODEL } }],
     },
     // a lookup that falls back to a branch (hardened P3-8): not 'a variable', low
     {
