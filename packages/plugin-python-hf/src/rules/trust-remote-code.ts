@@ -106,6 +106,16 @@ const AWQ_TRUST_POSITION: Readonly<Record<string, number>> = { from_pretrained: 
 const ENGINE_ARGS_FIELD = /^(?:vllm\.(?:engine\.arg_utils\.)?(?:Async)?EngineArgs|sglang\.(?:srt\.server_args\.)?ServerArgs)(?:\.from_cli_args)?\.trust_remote_code$/;
 
 /**
+ * Loaders that read a JSON file and nothing else, whatever `trust_remote_code` says: transformers'
+ * `GenerationConfig.from_pretrained(pretrained_model_name, config_file_name=None, …, revision="main", **kwargs)`
+ * (src/transformers/generation/configuration_utils.py) fetches `generation_config.json` with `cached_file`, parses it
+ * with `json.loads` and builds the object with `cls.from_dict(config_dict, **kwargs)`: an unknown keyword such as
+ * `trust_remote_code` becomes an attribute, and no module is imported (review vlm P2-c; the Qwen-VL model cards pass
+ * it). `AutoConfig`, by contrast, imports the repository's configuration module.
+ */
+const CONFIG_ONLY_LOADER = /^transformers\.(?:generation\.(?:configuration_utils\.)?)?GenerationConfig\.from_pretrained$/;
+
+/**
  * diffusers pipeline loaders that take `custom_pipeline=` (src/diffusers/pipelines/pipeline_utils.py
  * `DiffusionPipeline.from_pretrained(pretrained_model_name_or_path, **kwargs)` and `download(...)`, inherited by
  * every pipeline class; `AutoPipelineFor*.from_pretrained` hands its kwargs on). The value is read by
@@ -118,16 +128,6 @@ const ENGINE_ARGS_FIELD = /^(?:vllm\.(?:engine\.arg_utils\.)?(?:Async)?EngineArg
  * `custom_pipeline` from another repository ran with no `trust_remote_code` at all; since, it asks for
  * `trust_remote_code=True`, which lets it run, unreviewed all the same.
  */
-/**
- * Loaders that read a JSON file and nothing else, whatever `trust_remote_code` says: transformers'
- * `GenerationConfig.from_pretrained(pretrained_model_name, config_file_name=None, …, revision="main", **kwargs)`
- * (src/transformers/generation/configuration_utils.py) fetches `generation_config.json` with `cached_file`, parses it
- * with `json.loads` and builds the object with `cls.from_dict(config_dict, **kwargs)`: an unknown keyword such as
- * `trust_remote_code` becomes an attribute, and no module is imported (review vlm P2-c; the Qwen-VL model cards pass
- * it). `AutoConfig`, by contrast, imports the repository's configuration module.
- */
-const CONFIG_ONLY_LOADER = /^transformers\.(?:generation\.(?:configuration_utils\.)?)?GenerationConfig\.from_pretrained$/;
-
 const DIFFUSERS_PIPELINE_LOADER = /^diffusers\.(?:[\w.]*\.)?[A-Z]\w*Pipeline\w*\.(?:from_pretrained|download)$/;
 
 const CUSTOM_PIPELINE_REMEDIATION =
