@@ -1623,7 +1623,8 @@ function lookupFallback(sc: PySourceCode, node: PyNode, depth = 0): string | und
 const MAX_BUILT_REVISION_HOPS = 6;
 
 /**
- * The known start of a revision built with `+`, when it is no commit: the leftmost operand of the chain
+ * The known start of a revision built with `+` (or `+=`, an f-string, `%`, `.format`: their start read by `resolve`),
+ * when it is no commit: the leftmost operand of the chain
  * (walked down the left spine, linear in its length), a constant or a name whose one reaching binding is an
  * assignment (followed) or a parameter with a default (lm-eval's `def __init__(self, pretrained, revision="main",
  * subfolder=None): revision = revision + ("/" + subfolder if subfolder is not None else "")`). `undefined` unless
@@ -1649,8 +1650,27 @@ function builtRevisionPrefix(sc: PySourceCode, start: PyNode): string | undefine
       if (!plus || v.trim() === '' || classifyRevision(v) === 'commit') return undefined;
       return v;
     }
-    if (v !== UNKNOWN || node.type !== 'identifier' || ++hops > MAX_BUILT_REVISION_HOPS) return undefined;
+    if (v !== UNKNOWN) return undefined;
+    // `f"{BRANCH}/{sub}"`, `"%s/%s" % (BRANCH, sub)`, `"{}/{}".format(BRANCH, sub)`: the known start `resolve` reads
+    // (review w37hf P2-4); one that starts with a full commit counts as pinned, as a `+` chain's does
+    if (node.type !== 'identifier') {
+      const r = node.type === 'string' || node.type === 'call' || node.type === 'binary_operator' ? resolve(sc, node) : undefined;
+      if (r?.kind !== 'prefix' || r.via !== undefined || r.value.trim() === '' || /^[0-9a-f]{40}(?![0-9a-z])/i.test(r.value)) return undefined;
+      // (the start up to its first `/`: the name the revision begins with, as a `+` chain's first piece)
+      const slash = r.value.indexOf('/');
+      return slash > 0 ? r.value.slice(0, slash) : r.value;
+    }
+    if (++hops > MAX_BUILT_REVISION_HOPS) return undefined;
     const bound = sc.reachingBindings(node);
+    // `rev = BRANCH; rev += "/" + sub`: what `rev` held before, with something appended
+    if (bound.length === 1 && bound[0].kind === 'augmented' && bound[0].node.childForFieldName('operator')?.text === '+=' && bound[0].target?.type === 'identifier') {
+      const self = bound[0].node.id;
+      const before = sc.reachingBindings(bound[0].target).filter((b) => b.node.id !== self);
+      if (before.length !== 1 || !before[0].value || (before[0].kind !== 'assignment' && before[0].kind !== 'parameter')) return undefined;
+      plus = true;
+      node = before[0].value;
+      continue;
+    }
     if (bound.length !== 1 || !bound[0].value || (bound[0].kind !== 'assignment' && bound[0].kind !== 'parameter')) return undefined;
     node = bound[0].value;
   }

@@ -256,6 +256,8 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from transformers import AutoModel\nkw = {"model": "./out"}\nAutoModel.from_pretrained(kw.get("model"))\nAutoModel.from_pretrained(kw.pop("model"))\ndef run():\n    models = {"enc": AutoModel.from_pretrained("./enc")}\n    a = AutoModel.from_pretrained(models.get("enc"))\n    return a, AutoModel.from_pretrained(models.pop("enc"))',
     // (review w37hf P3-1) a built revision that starts with an abbreviated hash: as the hash alone (short hashes allowed)
     'import sys\nfrom transformers import AutoModel\nAutoModel.from_pretrained("org/a", revision="abc1234")\nAutoModel.from_pretrained("org/b", revision="abc1234" + sys.argv[1])',
+    // (review w37hf P2-4) the same spellings starting with a full commit, or with a value not known: pinned
+    'import sys\nfrom transformers import AutoModel\nCOMMIT = "0123456789abcdef0123456789abcdef01234567"\nsub = sys.argv[1]\nAutoModel.from_pretrained("org/a", revision=f"{COMMIT}/{sub}")\nAutoModel.from_pretrained("org/b", revision="%s/%s" % (COMMIT, sub))\nAutoModel.from_pretrained("org/c", revision="{}/{}".format(COMMIT, sub))\nr = COMMIT\nr += "/" + sub\nAutoModel.from_pretrained("org/d", revision=r)\nAutoModel.from_pretrained("org/e", revision=f"{sub}/x")',
     // (review w37hf P2-2) the key picks the id and the revision together: the only Hub id is always loaded at its commit
     `import sys\nfrom transformers import AutoModel\nPAIR = {"a": {"path": "org/a", "revision": "${COMMIT}"}, "b": {"path": "./local/b", "revision": "main"}}\nspec = PAIR[sys.argv[1]]\nAutoModel.from_pretrained(spec["path"], revision=spec["revision"])\nfor spec in PAIR.values():\n    AutoModel.from_pretrained(spec["path"], revision=spec["revision"])`,
   ],
@@ -316,6 +318,16 @@ ruleTester.run('hf/unpinned-revision', rule, {
       code: 'import sys\nfrom transformers import AutoModel\nAutoModel.from_pretrained("org/b", revision="abc1234" + sys.argv[1])',
       options: [{ allowShortHashes: false }],
       errors: [{ messageId: 'builtRevision', line: 3, confidence: 'medium', severity: 'low', data: { api: 'AutoModel.from_pretrained', id: 'org/b', revision: 'abc1234', revisionText: '"abc1234" + sys.argv[1]', task: '"org/b"', localAdvice: LOCAL_MODEL } }],
+    },
+    // (review w37hf P2-4) a revision built from a branch with an f-string, `%`, `.format` or `+=`: as with `+`
+    {
+      code: 'import sys\nfrom transformers import AutoModel\nBRANCH = "main"\nsub = sys.argv[1]\nAutoModel.from_pretrained("org/fstr", revision=f"{BRANCH}/{sub}")\nAutoModel.from_pretrained("org/pct", revision="%s/%s" % (BRANCH, sub))\nAutoModel.from_pretrained("org/fmt", revision="{}/{}".format(BRANCH, sub))\nrev = BRANCH\nrev += "/" + sub\nAutoModel.from_pretrained("org/aug", revision=rev)',
+      errors: [
+        { messageId: 'builtRevision', line: 5, confidence: 'medium', data: { api: 'AutoModel.from_pretrained', revision: 'main', localAdvice: LOCAL_MODEL, id: 'org/fstr', revisionText: 'f"{BRANCH}/{sub}"', task: '"org/fstr"' } },
+        { messageId: 'builtRevision', line: 6, confidence: 'medium', data: { api: 'AutoModel.from_pretrained', revision: 'main', localAdvice: LOCAL_MODEL, id: 'org/pct', revisionText: '"%s/%s" % (BRANCH, sub)', task: '"org/pct"' } },
+        { messageId: 'builtRevision', line: 7, confidence: 'medium', data: { api: 'AutoModel.from_pretrained', revision: 'main', localAdvice: LOCAL_MODEL, id: 'org/fmt', revisionText: '"{}/{}".format(BRANCH, sub)', task: '"org/fmt"' } },
+        { messageId: 'builtRevision', line: 10, confidence: 'medium', data: { api: 'AutoModel.from_pretrained', revision: 'main', localAdvice: LOCAL_MODEL, id: 'org/aug', revisionText: 'rev', task: '"org/aug"' } },
+      ],
     },
     // a lookup that falls back to a branch (hardened P3-8): not 'a variable', low
     {
