@@ -369,6 +369,17 @@ export interface Rendering {
 const ALIAS_VALUE_TYPES: ReadonlySet<string> = new Set(['identifier', 'attribute']);
 const TABLE_VALUE_TYPES: ReadonlySet<string> = new Set(['dictionary', 'call']);
 
+/**
+ * What follows a name that writes into the mapping it holds (`isMutatedBySubscript`): a subscript assigned or
+ * augmented (`d[k] = v`, `d[k] |= v`, not `d[k] == v`), an in-place union (`d |= other`), or a mutating method
+ * (`.update(`, `.setdefault(`, `.pop(`, `.__setitem__(`, `.clear(`). Sticky: tried at one occurrence.
+ */
+const MUTATION_AFTER = /\s*(?:\[[^\]\n]*\]\s*(?:(?:\/\/|\*\*|<<|>>|[-+*\/%@&|^])?=(?!=))|\|=|\.(?:update|setdefault|pop|__setitem__|clear)\s*\()/y;
+/** A subscript right after a name (for `del d[k]`). */
+const SUBSCRIPT_AFTER = /\s*\[/y;
+/** A `del` statement before the name on its line (`del d[k]`, `del a, d[k]`, `del (d[k])`). */
+const DEL_BEFORE = /(?:^|[\s;])del(?:\s+|\s*\()(?:[^\n]*[\s,(])?$/;
+
 /** What `dictEntries` reads of a mapping. */
 type DictEntries = { entries: Map<string, Node>; complete: boolean; keysKnown?: boolean; volatile?: boolean };
 /** `get_ipython` unbound in a file: IPython's (see `qualifiedNamesOfIdentifier`). */
@@ -4126,22 +4137,41 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return false;
   }
 
-  /** True when `name[...] = ...` (or `.update(`/`.setdefault(`/`.pop(`/`.clear(`, `del name[...]`) appears in the scope the name resolves to. */
+  /**
+   * True when `name[...] = ...` (or an augmented `name[...] |= …`, `name |= …`, `.update(`/`.setdefault(`/`.pop(`/
+   * `.__setitem__(`/`.clear(`, `del name[...]`) appears in the scope the name resolves to. Read at the name's own
+   * occurrences in that scope, from the file's word index (`wordOffsets`): a regex over the scope's text per name
+   * made thousands of names (loop variables over a table, aliases of one dict) cost names × file size.
+   */
   private isMutatedBySubscript(identifier: Node): boolean {
     const name = identifier.text;
     const scope = this.scopes.resolve(name, identifier.startIndex);
     if (!scope) return false;
     const body = scope.node;
-    // One regex over the scope's text per name and scope (a module-level table is asked about at
-    // every lookup in the file)
+    // once per name and scope (a module-level table is asked about at every lookup in the file)
     const key = `${body.id}\u0000${name}`;
     let mutated = this.mutatedNames.get(key);
     if (mutated === undefined) {
-      const src = this.text.slice(body.startIndex, body.endIndex);
-      const re = new RegExp(`(?<![\\p{L}\\p{N}_.])${name.replace(/[$]/g, '\\$')}\\s*(?:\\[[^\\]\\n]*\\]\\s*=[^=]|\\.(?:update|setdefault|pop|__setitem__)\\s*\\()`, 'u');
-      const escaped = name.replace(/[$]/g, '\\$');
-      const removed = new RegExp(`(?<![\\p{L}\\p{N}_.])(?:del\\s+(?:[^\\n]*[\\s,(])?${escaped}\\s*\\[|${escaped}\\s*\\.clear\\s*\\()`, 'u');
-      this.mutatedNames.set(key, (mutated = re.test(src) || removed.test(src)));
+      mutated = false;
+      const text = this.text;
+      for (const at of this.wordOffsets().get(name) ?? []) {
+        if (at < body.startIndex) continue;
+        if (at >= body.endIndex) break;
+        if (at > 0 && text.charCodeAt(at - 1) === 46 /* . */) continue;
+        MUTATION_AFTER.lastIndex = at + name.length;
+        if (MUTATION_AFTER.test(text)) {
+          mutated = true;
+          break;
+        }
+        // `del d[k]`, `del a, d[k]`: a `del` earlier on the line, and a subscript after the name
+        const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+        SUBSCRIPT_AFTER.lastIndex = at + name.length;
+        if (SUBSCRIPT_AFTER.test(text) && DEL_BEFORE.test(text.slice(lineStart, at))) {
+          mutated = true;
+          break;
+        }
+      }
+      this.mutatedNames.set(key, mutated);
     }
     return mutated;
   }

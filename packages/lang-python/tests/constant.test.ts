@@ -52,6 +52,10 @@ describe('constant of a lookup in a table', () => {
     [`${MODELS}\ndef pin(s):\n    s["revision"] = sha\npin(MODELS["a"])\nx = MODELS["a"]["revision"]`],
     [`${MODELS}\ndef get():\n    return MODELS["a"]\nget()["revision"] = sha\nx = MODELS["a"]["revision"]`],
     [`${MODELS}\nMODELS["a"] = other\nx = MODELS["a"]["revision"]`],
+    // (whole-change review P2) an in-place union or augmented subscript is a write too
+    [`${MODELS}\nMODELS["a"] |= {"revision": sha}\nx = MODELS["a"]["revision"]`],
+    [`${MODELS}\nfor s in MODELS.values():\n    s |= {"revision": sha}\nx = MODELS["a"]["revision"]`],
+    [`${MODELS}\ndel MODELS["b"]\nx = MODELS["a"]["revision"]`],
   ])('nested table: %s is unknown', async (text) => {
     expect(await constOf(text)).toBe(UNKNOWN);
   });
