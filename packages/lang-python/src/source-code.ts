@@ -5695,6 +5695,19 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return other.methodOf(node, name);
   }
 
+  /**
+   * Whether the body of the class binds `name` itself, by a `def` or otherwise (`load = staticmethod(safe_load)`,
+   * `load_weights = other.load`, an import): the class's own member then hides what it inherits under that name.
+   * For a class of another module, its `def` methods only (what `ProjectModules` lists).
+   */
+  bindsMember(cls: ProjectClassPart, name: string): boolean {
+    if (isImportedClass(cls)) return cls.methods.includes(name);
+    const scope = this.scopes.scopeOfNode(cls);
+    if (!scope) return false;
+    this.scopes.ensureBindings();
+    return (scope.bindings.get(name)?.length ?? 0) > 0;
+  }
+
   /** The name of a `class` or `def` statement. */
   private nameOfDefinition(def: Node): string {
     const name = def.childForFieldName('name');

@@ -646,6 +646,13 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(names('serializer.loads(')).toEqual(['pickle.loads']);
   });
 
+  it('says whether a class body binds a member itself, by def or otherwise (bindsMember)', async () => {
+    const sc = await parse(['class A(Base):', '    load = staticmethod(f)', '    def save(self):', '        pass', '    from x import fetch', 'class B(A):', '    pass'].join('\n'));
+    const cls = (name: string) => nodesOfType(sc, 'class_definition').find((c) => c.childForFieldName('name')!.text === name)!;
+    expect(['load', 'save', 'fetch', 'other'].map((m) => sc.bindsMember(cls('A'), m))).toEqual([true, true, true, false]);
+    expect(sc.bindsMember(cls('B'), 'load')).toBe(false); // inherited, not its own
+  });
+
   it('lists the values a class attribute may hold (attributeValues)', async () => {
     const sc = await parse(
       ['class Net:', '    cfg = None', '    def __init__(self, f):', '        self.cfg = load(f)', '    def m(self):', '        pass', '    def use(self):', '        self.cfg', '        self.m', '        self.other', 'Net.cfg'].join('\n'),

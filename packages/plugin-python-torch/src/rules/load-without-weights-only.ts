@@ -434,7 +434,7 @@ export default createRule<[], PythonSourceCode>({
         const project = sc.projectSubclass(object);
         if (project) {
           // the project's own `load_from_checkpoint` (an override): its body is read where it is
-          if (project.classes.some((c) => sc.definedMethod(c, 'load_from_checkpoint'))) return undefined;
+          if (project.classes.some((c) => sc.bindsMember(c, 'load_from_checkpoint'))) return undefined;
           if (project.bases.some((b) => DARTS_MODEL.test(b))) return undefined;
           if (project.bases.some((b) => LIGHTNING_MODULE.test(b))) return { callee, receiver: 'lightning', file };
           // a class of the project with no base outside it has no such method (unless the chain

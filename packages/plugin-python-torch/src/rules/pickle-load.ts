@@ -244,7 +244,7 @@ function inheritedLoader(sc: PythonSourceCode, callee: Node, method: string): st
   }
   if (receiver.type === 'call') receiver = sc.callee(receiver) ?? receiver;
   const chain = receiver.type === 'identifier' || receiver.type === 'attribute' ? sc.projectSubclass(receiver) : undefined;
-  if (!chain || chain.classes.some((c) => sc.definedMethod(c, method))) return undefined;
+  if (!chain || chain.classes.some((c) => sc.bindsMember(c, method))) return undefined;
   return chain.bases.map((b) => `${b}.${method}`).find((q) => LIBRARY_PICKLES.some((l) => l.re.test(q)));
 }
 

@@ -885,6 +885,8 @@ ruleTester.run('torch/pickle-load (library loaders)', rule, {
   valid: [
     // a class of the file that defines its own `load`; a class with no library base; flair's embeddings (no pickle)
     'from darts.models import TFTModel\nclass OwnLoad(TFTModel):\n    @classmethod\n    def load(cls, p):\n        return cls()\na = OwnLoad.load("x.pt")',
+    // (whole-change review P3-1) or binds it otherwise: `load = staticmethod(safe_load)`
+    'from darts.models import TFTModel\ndef safe_load(p):\n    return None\nclass MyTFT(TFTModel):\n    load = staticmethod(safe_load)\nm = MyTFT.load("tft.pt")',
     'import darts\nclass Plain:\n    pass\nb = Plain.load("x.pt")',
     'from flair.embeddings import WordEmbeddings\nemb = WordEmbeddings("glove")',
     // round trips: what this code has just saved, and sktime's in-memory serialization
