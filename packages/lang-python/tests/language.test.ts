@@ -3,6 +3,27 @@ import type { Node } from 'web-tree-sitter';
 import { PythonSourceCode, parsePython, parserMemoryAccess, python } from '../src/index.js';
 import { calleeName, nodesOfType, parse, valueOf } from './helpers.js';
 
+/**
+ * The characters every pattern run reads while `run` runs (`RegExp.prototype.exec`, which `test` and the string
+ * methods go through): a global or sticky pattern from its `lastIndex`, a sticky one that fails at its one position.
+ */
+function charactersScannedBy(run: () => void): number {
+  const exec = RegExp.prototype.exec;
+  let scanned = 0;
+  const spy = vi.spyOn(RegExp.prototype, 'exec').mockImplementation(function (this: RegExp, s: string) {
+    const from = this.global || this.sticky ? this.lastIndex : 0;
+    const m = exec.call(this, s);
+    scanned += m ? m.index + m[0].length - from : this.sticky ? 1 : s.length - from;
+    return m;
+  });
+  try {
+    run();
+  } finally {
+    spy.mockRestore();
+  }
+  return scanned;
+}
+
 describe('python language', () => {
   it('declares id and extensions', () => {
     expect(python.id).toBe('python');
@@ -348,23 +369,12 @@ describe('hostile and unusual input', () => {
     const calls = nodesOfType(sc, 'call').filter((c) => sc.getText(c).startsWith('M.from_pretrained'));
     expect(calls).toHaveLength(n + 1);
     // characters read by every pattern run while the calls' arguments are worked out
-    const exec = RegExp.prototype.exec;
-    let scanned = 0;
-    const spy = vi.spyOn(RegExp.prototype, 'exec').mockImplementation(function (this: RegExp, s: string) {
-      const from = this.global || this.sticky ? this.lastIndex : 0;
-      const m = exec.call(this, s);
-      // (a sticky pattern that fails is tried at its one position only)
-      scanned += m ? m.index + m[0].length - from : this.sticky ? 1 : s.length - from;
-      return m;
-    });
-    try {
+    const scanned = charactersScannedBy(() => {
       for (const call of calls.slice(0, n)) expect(sc.getText(sc.argument(call, { name: 'torch_dtype' })!)).toBe('dtype');
       // written through its alias `c`: what "a" holds is not known (the alias is still found)
       expect(sc.lookupValues(sc.argument(calls[n], { position: 0 })!)).toEqual([]);
-      expect(scanned).toBeLessThan(8 * text.length); // it was about n / 2 times the file
-    } finally {
-      spy.mockRestore();
-    }
+    });
+    expect(scanned).toBeLessThan(8 * text.length); // it was about n / 2 times the file
   });
 
   // whole-change review P1: each loop variable over a table of tables was asked whether it is written into with a
@@ -373,20 +383,10 @@ describe('hostile and unusual input', () => {
     const n = 400;
     const text = `MODELS = {"a": {"path": "org/a", "revision": "main"}, "b": {"path": "org/b", "revision": "v1"}}\n${Array.from({ length: n }, (_, i) => `for k${i}, s${i} in MODELS.items():\n    x${i} = s${i}["revision"]\n`).join('')}`;
     const sc = await parse(text);
-    const exec = RegExp.prototype.exec;
-    let scanned = 0;
-    const spy = vi.spyOn(RegExp.prototype, 'exec').mockImplementation(function (this: RegExp, s: string) {
-      const from = this.global || this.sticky ? this.lastIndex : 0;
-      const m = exec.call(this, s);
-      scanned += m ? m.index + m[0].length - from : this.sticky ? 1 : s.length - from;
-      return m;
-    });
-    try {
+    const scanned = charactersScannedBy(() => {
       for (let i = 0; i < n; i += 1) expect(sc.tableOfTablesValues(valueOf(sc, `x${i}`))?.map((v) => v.text)).toEqual(['"main"', '"v1"']);
-      expect(scanned).toBeLessThan(8 * text.length);
-    } finally {
-      spy.mockRestore();
-    }
+    });
+    expect(scanned).toBeLessThan(8 * text.length);
   });
 
   // review timeseries P3-2: past the depth bound a key of the first table was lost (`trust_remote_code` after 16 merges)

@@ -1492,10 +1492,7 @@ function sameRow(sc: PySourceCode, a: PyNode, b: PyNode): boolean {
 const pairedMemo = new WeakMap<readonly PyNode[], Map<string, { id?: string; revision: HubLoad['revision'] } | null | undefined>>();
 
 function pairRows(sc: PySourceCode, rows: readonly PyNode[], idKey: string, revKey: string): { id?: string; revision: HubLoad['revision'] } | null | undefined {
-  const rank = { commit: 0, 'short-commit': 1, tag: 2, branch: 3, none: 4 } as const;
-  let worst: { kind: keyof typeof rank; value?: string; id?: string } | undefined;
-  let others = false;
-  let unknown = false;
+  const least = new LeastPinned();
   let hub = false;
   for (const row of rows) {
     const idValue = sc.mappingValue(row, idKey);
@@ -1505,22 +1502,51 @@ function pairRows(sc: PySourceCode, rows: readonly PyNode[], idKey: string, revK
     // (a local path is no Hub load, whatever its revision; an id not known may be one)
     if (typeof name === 'string' && classifyModelRef(name.trim()).kind !== 'hub') continue;
     hub = true;
-    const c = sc.constant(revValue);
-    const kind = c === null || (typeof c === 'string' && c.trim() === '') ? 'none' : typeof c === 'string' ? classifyRevision(c) : undefined;
-    if (!kind) {
-      others = true;
-      unknown = true;
-      continue;
-    }
-    if (kind === 'commit' || kind === 'short-commit') others = true;
-    if (worst && rank[kind] <= rank[worst.kind]) continue;
-    worst = { kind, ...(kind !== 'none' ? { value: c as string } : {}), ...(typeof name === 'string' ? { id: name.trim() } : {}) };
+    least.add(sc.constant(revValue), typeof name === 'string' ? name.trim() : undefined);
   }
   if (!hub) return null;
-  if (!worst) return { revision: { kind: 'unknown' } };
-  const { id, ...revision } = worst;
-  if (worst.kind === 'commit' || worst.kind === 'short-commit') return unknown ? { revision: { kind: 'unknown' } } : { id, revision };
-  return { id, revision: { ...revision, ...(others ? { mixed: true } : {}) } };
+  if (!least.worst) return { revision: { kind: 'unknown' } };
+  const { id, ...revision } = least.worst;
+  const verdict = least.verdict();
+  return verdict ? { id, revision: verdict } : { revision: { kind: 'unknown' } };
+}
+
+/**
+ * The least pinned of the revisions a call may fetch (`tableRevisionOf`, `pairRows`): each value's kind (`none`
+ * for `None` or `""`; not known for a variable or a call, which may be a commit), the worst kind with its value
+ * (and the id of its entry), whether another value is pinned or not known (`mixed`), and whether some value is
+ * not known.
+ */
+class LeastPinned {
+  static readonly RANK = { commit: 0, 'short-commit': 1, tag: 2, branch: 3, none: 4 } as const;
+  worst: { kind: keyof typeof LeastPinned.RANK; value?: string; id?: string } | undefined;
+  others = false;
+  unknown = false;
+
+  add(c: unknown, id?: string): void {
+    const kind = c === null || (typeof c === 'string' && c.trim() === '') ? 'none' : typeof c === 'string' ? classifyRevision(c) : undefined;
+    if (!kind) {
+      this.others = true;
+      this.unknown = true;
+      return;
+    }
+    if (kind === 'commit' || kind === 'short-commit') this.others = true;
+    if (this.worst && LeastPinned.RANK[kind] <= LeastPinned.RANK[this.worst.kind]) return;
+    this.worst = { kind, ...(kind !== 'none' ? { value: c as string } : {}), ...(id !== undefined ? { id } : {}) };
+  }
+
+  /** Nothing later changes the answer: the least pinned value, with another that is pinned or not known. */
+  get settled(): boolean {
+    return this.worst?.kind === 'none' && this.others;
+  }
+
+  /** Every value a commit: pinned, as a constant commit is (`undefined` when one is not known); else the worst, `mixed` beside others. */
+  verdict(): HubLoad['revision'] | undefined {
+    const worst = this.worst;
+    if (!worst) return undefined;
+    if (worst.kind === 'commit' || worst.kind === 'short-commit') return this.unknown ? undefined : { kind: worst.kind, value: worst.value };
+    return { kind: worst.kind, ...(worst.value !== undefined ? { value: worst.value } : {}), ...(this.others ? { mixed: true } : {}) };
+  }
 }
 
 /** `tableRevision`'s verdicts, per table's values (the arrays the language shares). */
@@ -1528,28 +1554,12 @@ const tableRevisionMemo = new WeakMap<readonly PyNode[], HubLoad['revision'] | u
 
 /** `tableRevision`'s verdict on a table's values (each read once). */
 function tableRevisionOf(sc: PySourceCode, values: readonly PyNode[]): HubLoad['revision'] | undefined {
-  const rank = { commit: 0, 'short-commit': 1, tag: 2, branch: 3, none: 4 } as const;
-  let worst: { kind: keyof typeof rank; value?: string } | undefined;
-  let others = false;
-  let unknown = false;
+  const least = new LeastPinned();
   for (const n of values) {
-    const c = sc.constant(n);
-    const kind = c === null || (typeof c === 'string' && c.trim() === '') ? 'none' : typeof c === 'string' ? classifyRevision(c) : undefined;
-    // a value not known (a variable, a call) may be a commit: the others still say what the call may fetch
-    if (!kind) {
-      others = true;
-      unknown = true;
-      continue;
-    }
-    if (kind === 'commit' || kind === 'short-commit') others = true;
-    if (!worst || rank[kind] > rank[worst.kind]) worst = { kind, ...(kind !== 'none' ? { value: c as string } : {}) };
-    // nothing later changes the answer: the least pinned value, with another that is pinned or not known
-    if (worst.kind === 'none' && others) break;
+    least.add(sc.constant(n));
+    if (least.settled) break;
   }
-  if (!worst) return undefined;
-  // every value a commit: pinned, as a constant commit is
-  if (worst.kind === 'commit' || worst.kind === 'short-commit') return unknown ? undefined : { kind: worst.kind, value: worst.value };
-  return { ...worst, ...(others ? { mixed: true } : {}) };
+  return least.verdict();
 }
 
 /**
