@@ -1640,6 +1640,19 @@ const MAX_BUILT_REVISION_HOPS = 6;
  * subfolder=None): revision = revision + ("/" + subfolder if subfolder is not None else "")`). `undefined` unless
  * a `+` was seen, when the start is not a non-empty string, or when it is a full commit hash (`COMMIT + ""`).
  */
+/**
+ * The name a built revision certainly begins with: the start up to its first `/` (`"main/" + sub`, `f"{BRANCH}/{sub}"`
+ * read as `main/…`), or a whole start that is a branch every Hub repository may have (`main`, `master`; lm-eval's
+ * `revision + "/" + subfolder` with `revision="main"`), or an abbreviated commit. A start that is only the first letters of a name
+ * (`f"v{ver}"`, `"v" + ver`, `rev += ver` after `rev = "v"`) says nothing of what is fetched: `undefined`.
+ */
+function wholeStart(value: string): string | undefined {
+  const slash = value.indexOf('/');
+  if (slash > 0) return value.slice(0, slash);
+  // (an abbreviated commit is a whole name too: judged as that hash alone, `allowShortHashes`)
+  return /^(?:main|master|[0-9a-f]{7,40})$/i.test(value.trim()) ? value.trim() : undefined;
+}
+
 function builtRevisionPrefix(sc: PySourceCode, start: PyNode): string | undefined {
   let node: PyNode | null = start;
   let plus = false;
@@ -1658,7 +1671,7 @@ function builtRevisionPrefix(sc: PySourceCode, start: PyNode): string | undefine
     const v = sc.constant(node);
     if (typeof v === 'string') {
       if (!plus || v.trim() === '' || classifyRevision(v) === 'commit') return undefined;
-      return v;
+      return wholeStart(v);
     }
     if (v !== UNKNOWN) return undefined;
     // `f"{BRANCH}/{sub}"`, `"%s/%s" % (BRANCH, sub)`, `"{}/{}".format(BRANCH, sub)`: the known start `resolve` reads
@@ -1666,9 +1679,7 @@ function builtRevisionPrefix(sc: PySourceCode, start: PyNode): string | undefine
     if (node.type !== 'identifier') {
       const r = node.type === 'string' || node.type === 'call' || node.type === 'binary_operator' ? resolve(sc, node) : undefined;
       if (r?.kind !== 'prefix' || r.via !== undefined || r.value.trim() === '' || /^[0-9a-f]{40}(?![0-9a-z])/i.test(r.value)) return undefined;
-      // (the start up to its first `/`: the name the revision begins with, as a `+` chain's first piece)
-      const slash = r.value.indexOf('/');
-      return slash > 0 ? r.value.slice(0, slash) : r.value;
+      return wholeStart(r.value);
     }
     if (++hops > MAX_BUILT_REVISION_HOPS) return undefined;
     const bound = sc.reachingBindings(node);

@@ -8,6 +8,8 @@ const LOCAL_MODEL = ', or pass `local_files_only=True` for local paths';
 
 ruleTester.run('hf/unpinned-revision', rule, {
   valid: [
+    // (review w37b P2-1) a built revision whose start is only a name's first letters says nothing of what is fetched
+    'import sys\nfrom transformers import AutoModel\nver = sys.argv[1]\nAutoModel.from_pretrained("org/a", revision=f"v{ver}")\nAutoModel.from_pretrained("org/b", revision="v%s" % ver)\nAutoModel.from_pretrained("org/c", revision="v{}".format(ver))\nAutoModel.from_pretrained("org/d", revision="v" + ver)\nrev = "v"\nrev += ver\nAutoModel.from_pretrained("org/e", revision=rev)',
     // (review evalh P2-5) a table of tables, or a flat table read by a key not known here, whose revisions are all commits
     `from transformers import AutoModelForCausalLM\nMODELS = {"a": {"path": "org/a", "revision": "${COMMIT}"}, "b": {"path": "org/b", "revision": "${COMMIT}"}}\nfor name, spec in MODELS.items():\n    AutoModelForCausalLM.from_pretrained("org/a", revision=spec["revision"])\nfor name in MODELS:\n    AutoModelForCausalLM.from_pretrained("org/a", revision=MODELS[name]["revision"])`,
     `from transformers import AutoModelForCausalLM\nREVISIONS = {"org/a": "${COMMIT}", "org/b": "${COMMIT}"}\ndef load(mid):\n    return AutoModelForCausalLM.from_pretrained("org/a", revision=REVISIONS[mid])`,
