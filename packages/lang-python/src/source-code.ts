@@ -371,10 +371,10 @@ const TABLE_VALUE_TYPES: ReadonlySet<string> = new Set(['dictionary', 'call']);
 
 /**
  * What follows a name that writes into the mapping it holds (`isMutatedBySubscript`): a subscript assigned or
- * augmented (`d[k] = v`, `d[k] |= v`, not `d[k] == v`), an in-place union (`d |= other`), or a mutating method
+ * augmented (`d[k] = v`, `(d)[k] = v`, `d[keys[0]] = v`, `d[k] |= v`, not `d[k] == v`), an in-place union (`d |= other`), or a mutating method
  * (`.update(`, `.setdefault(`, `.pop(`, `.__setitem__(`, `.clear(`). Sticky: tried at one occurrence.
  */
-const MUTATION_AFTER = /\s*(?:\[[^\]\n]*\]\s*(?:(?:\/\/|\*\*|<<|>>|[-+*\/%@&|^])?=(?!=))|\|=|\.(?:update|setdefault|pop|__setitem__|clear)\s*\()/y;
+const MUTATION_AFTER = /\s*(?:\)\s*)*(?:\[(?:[^[\]\n]|\[[^\]\n]*\])*\]\s*(?:(?:\/\/|\*\*|<<|>>|[-+*\/%@&|^])?=(?!=))|\|=|\.(?:update|setdefault|pop|__setitem__|clear)\s*\()/y;
 /** A subscript right after a name (for `del d[k]`). */
 const SUBSCRIPT_AFTER = /\s*\[/y;
 /** A `del` statement before the name on its line (`del d[k]`, `del a, d[k]`, `del (d[k])`). */
@@ -3061,8 +3061,14 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     const cached = key ? this.writesByVariable.get(key) : undefined;
     if (cached) return cached;
     const out: ContainerWrite[] = [];
-    for (const ref of this.references(identifier)) {
-      const parent = ref.parent;
+    for (const name of this.references(identifier)) {
+      // (`(kw)["model"] = v`: the parenthesized name)
+      let ref: Node = name;
+      let parent = name.parent;
+      while (parent?.type === 'parenthesized_expression') {
+        ref = parent;
+        parent = parent.parent;
+      }
       if (!parent) continue;
       if (parent.type === 'subscript' && parent.childForFieldName('value')?.id === ref.id) {
         const statement = parent.parent;
@@ -3510,8 +3516,9 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    */
   mappingValue(expr: Node, key: string, options: { stable?: boolean } = {}): Node | undefined {
     const table = this.dictEntries(expr, 0);
-    // (`stable`: not of a table another scope, or another name, may write when this runs, as `lookupValues` reads)
-    return options.stable && table?.volatile ? undefined : table?.entries.get(key);
+    // (`stable`: not of a table another scope, or another name, may write when this runs, as `lookupValues` reads, nor
+    // of one written by a key not known here: `kw[keys[0]] = v` may be that key)
+    return options.stable && (table?.volatile || !(table?.complete || table?.keysKnown)) ? undefined : table?.entries.get(key);
   }
 
   /**

@@ -646,6 +646,16 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(names('serializer.loads(')).toEqual(['pickle.loads']);
   });
 
+  it('mappingValue with stable: not of a table written by a key not known, and a parenthesized name written is written (review w37b P2-2)', async () => {
+    const sc = await parse(
+      ['def i(keys):', '    a = {"model": "org/i"}', '    a[keys[0]] = "./local"', '    a', 'def j():', '    b = {"model": "org/j"}', '    (b)["model"] = "./local"', '    b', 'def k():', '    c = {"model": "org/k"}', '    c'].join('\n'),
+    );
+    const use = (name: string) => nodesOfType(sc, 'identifier').filter((n) => n.text === name).at(-1)!;
+    expect(sc.mappingValue(use('a'), 'model', { stable: true })).toBeUndefined();
+    expect(sc.mappingValue(use('b'), 'model', { stable: true })?.text).toBe('"./local"');
+    expect(sc.mappingValue(use('c'), 'model', { stable: true })?.text).toBe('"org/k"');
+  });
+
   it('says whether a class body binds a member itself, by def or otherwise (bindsMember)', async () => {
     const sc = await parse(['class A(Base):', '    load = staticmethod(f)', '    def save(self):', '        pass', '    from x import fetch', 'class B(A):', '    pass'].join('\n'));
     const cls = (name: string) => nodesOfType(sc, 'class_definition').find((c) => c.childForFieldName('name')!.text === name)!;
