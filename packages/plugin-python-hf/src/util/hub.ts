@@ -1256,7 +1256,8 @@ function specLoadOf(sc: PySourceCode, call: PyNode, given: Spec & { confidence: 
         const built = builtRevisionPrefix(sc, revisionNode);
         // (a start that is an abbreviated commit is judged as that hash alone is, `allowShortHashes` deciding:
         // the part that follows does not make it move more than its start, review w37hf P3-1)
-        if (built !== undefined) revision = { kind: classifyRevision(built) === 'short-commit' ? 'short-commit' : classifyRevision(built) === 'tag' ? 'tag' : 'branch', value: built, built: true };
+        const builtKind = built === undefined ? undefined : classifyRevision(built);
+        if (built !== undefined) revision = { kind: builtKind === 'short-commit' || builtKind === 'tag' ? builtKind : 'branch', value: built, built: true };
         else if (moving !== undefined) revision = { kind: 'unknown', fallback: moving };
         else if (aliasChainCut(sc, revisionNode)) revision = { kind: 'unknown', undecided: true };
       }
@@ -1506,9 +1507,8 @@ function pairRows(sc: PySourceCode, rows: readonly PyNode[], idKey: string, revK
   }
   if (!hub) return null;
   if (!least.worst) return { revision: { kind: 'unknown' } };
-  const { id, ...revision } = least.worst;
   const verdict = least.verdict();
-  return verdict ? { id, revision: verdict } : { revision: { kind: 'unknown' } };
+  return verdict ? { id: least.worst.id, revision: verdict } : { revision: { kind: 'unknown' } };
 }
 
 /**
