@@ -5673,6 +5673,28 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return cut ? { classes, bases, cut } : { classes, bases };
   }
 
+  /**
+   * The class of the project whose instance an expression holds, with what it inherits (as `projectSubclass`
+   * gives it for the class's name): a construction `C(…)`, a name whose every reaching binding constructs the
+   * same class (`x = C(…)`, `with C() as x`), a call of a local function whose every `return` does; at
+   * `--depth deep` also a class of another module of the project constructed once (`x = Net()` after
+   * `from .models import Net`). `undefined` for a class's own name (`C.load`: ask `projectSubclass`).
+   */
+  instanceSubclass(expr: Node): { classes: ProjectClassPart[]; bases: string[]; cut?: true } | undefined {
+    let value: Node | undefined = expr;
+    if (value.type === 'identifier') {
+      const local = this.instanceClassOf(value);
+      if (local) return this.subclassChain(local, true);
+      const bound = this.reachingBindings(value);
+      value = bound.length === 1 && bound[0].kind === 'assignment' ? bound[0].value : undefined;
+    }
+    if (value?.type !== 'call') return undefined;
+    const local = this.instanceFromCall(value);
+    if (local) return this.subclassChain(local, true);
+    const callee = this.callee(value);
+    return callee && (callee.type === 'identifier' || callee.type === 'attribute') ? this.projectSubclass(callee) : undefined;
+  }
+
   /** At deep: the class of another module of the project a qualified name names (see `ProjectModules.classOf`), memoized. */
   private importedClass(qualified: string): { classes: readonly ImportedClass[]; bases: readonly string[] } | undefined {
     if (!this.modules) return undefined;

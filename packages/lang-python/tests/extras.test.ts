@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UNKNOWN } from '@oculum/core';
 import { calleeName, callStarting, ident, lastIdent, nodesOfType, parse, valueOf } from './helpers.js';
+import type { Node } from 'web-tree-sitter';
 
 const nameOf = (n: { type: string; childForFieldName(f: string): { text: string } | null }) =>
   n.type === 'module' ? '<module>' : (n.childForFieldName('name')?.text ?? n.type);
@@ -140,6 +141,44 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(sc.localSubclass(callee('pickle.Unpickler('))).toBeUndefined();
     // the gate lets a subclass through by its bases
     expect(sc.calleeGate(['Unpickler'])(callStarting(sc, 'C('))).toBe(true);
+  });
+
+  it('finds the class of the file an instance holds, with its bases (instanceSubclass)', async () => {
+    const sc = await parse(
+      [
+        'from darts.models import TFTModel',
+        'class Mine(TFTModel):',
+        '    pass',
+        'class Other:',
+        '    pass',
+        'def build():',
+        '    return Mine()',
+        'if c:',
+        '    a = Mine(1)',
+        'else:',
+        '    a = build()',
+        'with Mine() as w:',
+        '    pass',
+        'if c:',
+        '    mixed = Mine()',
+        'else:',
+        '    mixed = Other()',
+        'x = TFTModel()',
+        'a.m(w, build(), mixed, Mine, x, Mine().f)',
+      ].join('\n'),
+    );
+    const args = sc.positionalArguments(callStarting(sc, 'a.m('));
+    const of = (n: Node | undefined) => n && sc.instanceSubclass(n);
+    const receiver = sc.callee(callStarting(sc, 'a.m('))!.childForFieldName('object')!;
+    for (const n of [receiver, args[0], args[1]]) {
+      const chain = of(n)!;
+      expect(chain.classes.map((c) => (c as Node).childForFieldName('name')!.text)).toEqual(['Mine']);
+      expect(chain.bases).toEqual(['darts.models.TFTModel']);
+    }
+    expect(of(args[2])).toBeUndefined(); // two different classes
+    expect(of(args[3])).toBeUndefined(); // the class itself: projectSubclass's question
+    expect(of(args[4])).toBeUndefined(); // a library's instance
+    expect(of(args[5].childForFieldName('object')!)?.bases).toEqual(['darts.models.TFTModel']);
   });
 
   it('says when a chain of local classes is longer than the 16 it keeps (cut)', async () => {

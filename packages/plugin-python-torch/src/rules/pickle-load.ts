@@ -233,17 +233,14 @@ const INSTANCE_LOADERS = new Set(['load_replay_buffer', 'to_runner', 'load_model
 /**
  * `C.m` where `C` is a class of the project (`class MyTFT(TFTModel): pass`) that does not define `m` itself: the
  * library loader it inherits (`darts.models.TFTModel.load`), when one of its bases outside the project is one.
- * Also `C(…).m` and a name bound to it (`x = C(…)` … `x.m(p)`).
+ * Also an instance of such a class (`C(…).m`, `x.m(p)` after `x = C(…)` or `with C() as x`, a local factory's
+ * result: lang-python's `instanceSubclass`).
  */
 function inheritedLoader(sc: PythonSourceCode, callee: Node, method: string): string | undefined {
-  let receiver = callee.childForFieldName('object');
+  const receiver = callee.childForFieldName('object');
   if (!receiver) return undefined;
-  if (receiver.type === 'identifier' && !sc.localSubclass(receiver)) {
-    const bound = sc.reachingBindings(receiver);
-    receiver = bound.length === 1 && bound[0].kind === 'assignment' && bound[0].value?.type === 'call' ? bound[0].value : receiver;
-  }
-  if (receiver.type === 'call') receiver = sc.callee(receiver) ?? receiver;
-  const chain = receiver.type === 'identifier' || receiver.type === 'attribute' ? sc.projectSubclass(receiver) : undefined;
+  const named = receiver.type === 'identifier' || receiver.type === 'attribute' ? sc.projectSubclass(receiver) : undefined;
+  const chain = named ?? sc.instanceSubclass(receiver);
   if (!chain || chain.classes.some((c) => sc.bindsMember(c, method))) return undefined;
   return chain.bases.map((b) => `${b}.${method}`).find((q) => LIBRARY_PICKLES.some((l) => l.re.test(q)));
 }

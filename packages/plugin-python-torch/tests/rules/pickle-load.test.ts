@@ -915,6 +915,12 @@ ruleTester.run('torch/pickle-load (library loaders)', rule, {
         { messageId: 'unsafeDeserialization', line: 10, confidence: 'high', data: { callee: 'w.load', detail: GENSIM, source: '', imports: '' } },
       ],
     },
+    // an instance of a class of the file inheriting a library's loader, however the name comes to hold it: bound on
+    // both branches of an `if`, by a local factory, by `with` (lang-python's `instanceSubclass`)
+    {
+      code: 'from darts.models import TFTModel\nclass MyTFT(TFTModel):\n    pass\ndef build():\n    return MyTFT(input_chunk_length=24)\nif fast:\n    m = MyTFT(input_chunk_length=12)\nelse:\n    m = MyTFT(input_chunk_length=48)\nm.load_weights("a.pt")\nbuild().load_weights("b.pt")\nf = build()\nf.load_weights("c.pt")\nwith MyTFT() as t:\n    t.load_weights("d.pt")',
+      errors: ([[10, 'm'], [11, 'build()'], [13, 'f'], [15, 't']] as const).map(([line, receiver]) => ({ messageId: 'unsafeDeserialization', line, confidence: 'high' as const, data: { callee: `${receiver}.load_weights`, detail: DARTS, source: '', imports: '' } })),
+    },
     // (whole-change review P3-4) GluonTS's `.serialize` counts as a save for its own `deserialize` only: any object's
     // `.serialize(p)` is no save of a stable-baselines3 agent
     {
