@@ -2379,9 +2379,19 @@ export function splatValuesFromEveryCaller(sc: SC, call: Node, key: string, dept
  * caller passes the other value and the function cannot be called from elsewhere (a `_private` or
  * nested function), it is that other value, also when the parameter's default is the unsafe one
  * (`def _load(p, weights_only=False)` whose every call passes `weights_only=True`: the default is
- * never used). Otherwise the plain answer stands.
+ * never used). Otherwise the plain answer stands. A caller that passes on a parameter of its own
+ * (`def load_model_file(p, safe_mode=True): return _load(p, safe_mode=safe_mode)`) is read through its
+ * own callers in turn (a public `load_*` over a private `_load`), up to `FOLLOWED_FLAG_BUDGET` callers'
+ * arguments in all, never through a function already on the path; past that, what the argument says.
  */
 export function flagStateThroughCallers(sc: SC, arg: Node | undefined, depth: string, unsafe: 'true' | 'false' = 'false'): FlagState {
+  return flagThroughCallers(sc, arg, depth, unsafe, { left: FOLLOWED_FLAG_BUDGET }, new Set());
+}
+
+/** How many callers' arguments one question of `flagStateThroughCallers` reads through their own callers. */
+const FOLLOWED_FLAG_BUDGET = 64;
+
+function flagThroughCallers(sc: SC, arg: Node | undefined, depth: string, unsafe: 'true' | 'false', budget: { left: number }, path: Set<number>): FlagState {
   const safe = unsafe === 'false' ? 'true' : 'false';
   const direct = flagState(sc, arg);
   if (direct === unsafe) return everyCallerPasses(sc, arg, depth, safe) ? safe : direct;
@@ -2390,13 +2400,21 @@ export function flagStateThroughCallers(sc: SC, arg: Node | undefined, depth: st
   if (!followed) return direct;
   const { param, map } = followed;
   const sites = sc.callSites(param.function);
-  if (sites.length === 0) return direct;
+  if (sites.length === 0 || path.has(param.function.id)) return direct;
+  // a caller's own parameter is read through its callers when the flag passes through unchanged or negated
+  const through = map(unsafe) === unsafe && map(safe) === safe ? unsafe : map(unsafe) === safe && map(safe) === unsafe ? safe : undefined;
+  path.add(param.function.id);
   const states = sites.map((site) => {
     const passed = sc.argumentFor(site, param);
+    if (passed && through && budget.left > 0) {
+      budget.left--;
+      return map(flagThroughCallers(sc, passed, depth, through, budget, path));
+    }
     if (passed) return map(flagState(sc, passed));
     if (sc.hasUnresolvedArguments(site)) return 'unknown';
     return param.default ? map(flagState(sc, param.default)) : 'unknown';
   });
+  path.delete(param.function.id);
   if (states.includes(unsafe)) return unsafe;
   const name = param.function.childForFieldName('name')?.text ?? '';
   const local = name.startsWith('_') || sc.enclosingFunction(param.function).type === 'function_definition';

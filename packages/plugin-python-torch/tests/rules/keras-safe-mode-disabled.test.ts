@@ -12,6 +12,10 @@ ruleTester.run('torch/keras-safe-mode-disabled', rule, {
     // a conditional over a parameter no caller sets (review robotics P2-1)
     'import keras\ndef load(p, legacy=False):\n    return keras.models.load_model(p, safe_mode=False if legacy else True)\nload("a.keras")',
     'class L:\n    def load_model(self, p, safe_mode=False):\n        return p\nL().load_model("x", safe_mode=False)',
+    // two wrappers whose every caller keeps safe mode on
+    'import keras\ndef _load(p, safe_mode=True):\n    return keras.models.load_model(p, safe_mode=safe_mode)\ndef load_model_file(p, safe_mode=True):\n    return _load(p, safe_mode=safe_mode)\nm = load_model_file("a.keras", safe_mode=True)',
+    // two functions passing the flag to each other: read once around, no answer from the cycle
+    'import keras\ndef _a(p, safe_mode=True):\n    if p:\n        return _b(p, safe_mode=safe_mode)\n    return keras.models.load_model(p, safe_mode=safe_mode)\ndef _b(p, safe_mode=True):\n    return _a(p, safe_mode=safe_mode)\n_a("x.keras")',
   ],
   invalid: [
     { code: 'import keras\nm = keras.models.load_model("m.keras", safe_mode=False)', errors: [{ messageId: 'safeModeOff', line: 2, confidence: 'high', data: { callee: 'keras.models.load_model' } }] },
@@ -28,6 +32,16 @@ ruleTester.run('torch/keras-safe-mode-disabled', rule, {
     {
       code: 'import argparse, keras\np = argparse.ArgumentParser()\np.add_argument("--safe-mode", type=bool, default=False)\nargs = p.parse_args()\nm = keras.models.load_model("m.keras", safe_mode=args.safe_mode)',
       errors: [{ messageId: 'safeModeOff', line: 5, confidence: 'medium', data: { callee: 'keras.models.load_model' } }],
+    },
+    // a public loader over a private one: the caller of the outer passes False (review keras P2-1)
+    {
+      code: 'import keras\ndef _load(p, safe_mode=True):\n    return keras.models.load_model(p, safe_mode=safe_mode)\ndef load_model_file(p, safe_mode=True):\n    return _load(p, safe_mode=safe_mode)\nm = load_model_file("legacy.keras", safe_mode=False)',
+      errors: [{ messageId: 'safeModeOff', line: 3, confidence: 'high', data: { callee: 'keras.models.load_model' } }],
+    },
+    // negated on the way: `legacy=True` two callers out
+    {
+      code: 'import keras\ndef _load(p, legacy=False):\n    return keras.models.load_model(p, safe_mode=not legacy)\ndef open_model(p, legacy=False):\n    return _load(p, legacy=legacy)\nm = open_model("old.keras", legacy=True)',
+      errors: [{ messageId: 'safeModeOff', line: 3, confidence: 'high', data: { callee: 'keras.models.load_model' } }],
     },
     { code: 'import keras\ndef f(p, s):\n    return keras.saving.load_model(p, safe_mode=s)', errors: [{ messageId: 'safeModeUnknown', confidence: 'low' }] },
     { code: 'import keras\nkeras.config.enable_unsafe_deserialization()', errors: [{ messageId: 'unsafeDeserialization', data: { callee: 'keras.config.enable_unsafe_deserialization' } }] },

@@ -60,6 +60,11 @@ ruleTester.run(ID, rule, {
     'import torch\ndef train(model):\n    torch.save(model.state_dict(), "best_model.pt")\n    model.load_state_dict(torch.load("best_model.pt"))',
   ],
   invalid: [
+    // a public loader over a private one, the outer's caller passing False (review keras P2-1)
+    {
+      code: 'import torch\ndef load_inner(path, weights_only=True):\n    return torch.load(path, weights_only=weights_only)\ndef load_outer(path, weights_only=True):\n    return load_inner(path, weights_only=weights_only)\nstate = load_outer("ckpt.pt", weights_only=False)',
+      errors: [{ messageId: 'explicitFalse', line: 3, confidence: 'high', data: { callee: 'torch.load', bypass: '' } }],
+    },
     // Lightning's `_load`: a branch that sets `weights_only = False` and returns does not reach the load after it,
     // which holds the parameter's None as an identical call does (review zoo P3-3), and gets the same suggestion (the
     // default made True: only the parameter reaches the load); a branch that falls through does reach it
