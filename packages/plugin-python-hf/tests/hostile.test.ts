@@ -276,3 +276,38 @@ describe('lm-eval argument strings of many spaces', () => {
     expect(findings[0].line).toBe(102);
   });
 });
+
+// (review webupload P1) `model_id = model_id if v is None else model_id + "-" + v` read its own value as what the
+// name held (the value starts before the use), and a `+` chain's first piece, re-read past the depth bound at a lower
+// depth, went round that cycle until the stack overflowed: the rule failed and lost every finding of the file.
+describe('a name rebound from a conditional over itself', () => {
+  it('reads the earlier binding, and the rule keeps its other findings', async () => {
+    const text = [
+      'from transformers import AutoModel, AutoTokenizer',
+      'import requests',
+      'def load(name, variant=None):',
+      '    model_id = name',
+      '    model_id = model_id if variant is None else model_id + "-" + variant',
+      '    return AutoModel.from_pretrained(model_id)',
+      'def fetch(url, name=None):',
+      '    url = url if name is None else url + "/" + name',
+      '    return requests.get(url)',
+      'tok = AutoTokenizer.from_pretrained("org/other-model")',
+      'def grab():',
+      '    r = requests.get("http://example.com/weights.bin")',
+      '    open("weights.bin", "wb").write(r.content)',
+    ].join('\n');
+    const findings = await lintAll(text);
+    const of = (rule: string) => findings.filter((f) => f.ruleId === rule).map((f) => `${f.line}:${f.confidence}`);
+    expect(of('hf/unpinned-revision')).toEqual(['6:low', '10:high']);
+    expect(of('hf/insecure-model-url')).toEqual(['12:high']);
+    expect(of('hf/unverified-model-download')).toEqual(['12:high']);
+  });
+
+  it('ends a cycle through a + chain re-read past the depth bound, 400 times over', async () => {
+    const body = Array.from({ length: 400 }, (_, i) => `    model_id = model_id if v${i} is None else model_id + "-" + v${i}`);
+    const text = ['from transformers import AutoModel', 'def load(name, **v):', '    model_id = name', ...body, '    return AutoModel.from_pretrained(model_id)', 'm = AutoModel.from_pretrained("org/other-model")'].join('\n');
+    const findings = (await lintAll(text)).filter((f) => f.ruleId === 'hf/unpinned-revision');
+    expect(findings.map((f) => `${f.line}:${f.confidence}`)).toEqual(['404:low', '405:high']);
+  });
+});

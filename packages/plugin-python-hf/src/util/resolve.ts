@@ -52,7 +52,8 @@ export function valuesOf(sc: PySourceCode, use: PyNode): PyNode[] {
   if (use.type !== 'identifier') return [];
   const all = sc.bindingsOf(use);
   const sameScope = sc.enclosingFunction(use);
-  const before = all.filter((v) => v.startIndex < use.startIndex && same(sc.enclosingFunction(v), sameScope));
+  // (a value the use is part of, `model_id = model_id if v is None else model_id + v`, is not what the name held there)
+  const before = all.filter((v) => v.endIndex <= use.startIndex && same(sc.enclosingFunction(v), sameScope));
   if (before.length) return [before[before.length - 1]];
   return all;
 }
@@ -64,6 +65,9 @@ function isParameter(sc: PySourceCode, use: PyNode): boolean {
   const reaching = sc.reachingBindings(use);
   return reaching.length === 0 || reaching.some((b) => b.kind === 'parameter');
 }
+
+/** The first pieces of `+` chains being read again past the depth bound (see `resolve`'s `+`), by node id (one file at a time). */
+const chainHeadsResolving = new Set<number>();
 
 export function resolve(sc: PySourceCode, node: PyNode | null | undefined, depth = 0): Resolved {
   if (!node || depth > 6) return { kind: 'unknown' };
@@ -418,8 +422,17 @@ function resolveOther(sc: PySourceCode, node: PyNode, depth: number): Resolved {
         // a `+` chain longer than the depth bound (`'http://x.org/' + 'p0/' + … + 'model.pkl'`, hundreds of
         // pieces): its first piece, read without the recursion, still gives the known start (the scheme)
         if (op === '+' && left.kind === 'unknown' && !left.choices) {
+          // (once per piece on the stack: a name whose value is such a chain again, around a loop, ends there)
           const head = chainHead(node);
-          const first = head ? resolve(sc, head, Math.min(depth, 4)) : undefined;
+          let first: Resolved | undefined;
+          if (head && !chainHeadsResolving.has(head.id)) {
+            chainHeadsResolving.add(head.id);
+            try {
+              first = resolve(sc, head, Math.min(depth, 4));
+            } finally {
+              chainHeadsResolving.delete(head.id);
+            }
+          }
           if (first && (first.kind === 'string' || (first.kind === 'prefix' && first.via === undefined))) return { kind: 'prefix', value: first.value };
         }
       }
