@@ -19,6 +19,23 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const rules = Object.entries(plugin.rules ?? {}).map(([name, rule]) => ({ id: `model/${name}`, rule, level: 'error' as const }));
 const found = (r: FileResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.ruleId} ${f.severity}`).sort();
 
+/**
+ * Runs `f` with a `Date.now` that advances 1 ms each time it is read: the time limit becomes a count
+ * of deadline checks (the evaluator looks at the clock every 4096 units of work), not real time.
+ */
+async function onFakeClock<T>(f: () => T | Promise<T>): Promise<{ value: T; reads: number }> {
+  const real = Date.now;
+  let t = real();
+  let reads = 0;
+  Date.now = () => (reads++, ++t);
+  try {
+    return { value: await f(), reads };
+  } finally {
+    Date.now = real;
+  }
+}
+const stoppedAt = (message = '') => Number(/at character (\d+)/.exec(message)?.[1]);
+
 /** 30 MB of `'_' ~ '_' ~ …`: a single expression the evaluator reads token by token. */
 const CHAIN = `{{ '_'${" ~ '_'".repeat(5_000_000)} }}`;
 const SSTI = "{{ ''.__class__.__mro__[1].__subclasses__() }}";
@@ -34,26 +51,26 @@ describe('chat templates and the time limit', () => {
   it('a template past the limit is reported as not fully analysed (high), with how far it got', async () => {
     // The injection after the chain is not reached within 300 ms: the file must not pass as clean.
     const path = write('chain.gguf', CHAIN + SSTI);
-    const started = Date.now();
-    const r = await lintText({ path, language: modelLanguage, rules, settings, cwd: dir });
-    expect(Date.now() - started).toBeLessThan(10_000);
+    const { value: r, reads } = await onFakeClock(() => lintText({ path, language: modelLanguage, rules, settings, cwd: dir }));
     expect(found(r)).toContain('model/model-scan-limit high');
     const limit = r.findings.find((f) => f.ruleId === 'model/model-scan-limit');
     const n = (CHAIN + SSTI).length;
     expect(limit?.message).toContain(`chat template \`tokenizer.chat_template\` (${n} characters): the time limit stopped the analysis at character `);
-    expect(Number(/at character (\d+) of (\d+)/.exec(limit?.message ?? '')?.[1])).toBeLessThan(n);
+    // 300 ms on the fake clock: some 300 checks of 4096 units of work each, a fraction of the 30 MB.
+    expect(reads).toBeLessThanOrEqual(350);
+    expect(stoppedAt(limit?.message)).toBeLessThan(n / 4);
     expect(limit).toMatchObject({ confidence: 'medium' });
   }, 60_000);
 
   it('what was found before the limit is still reported', async () => {
     const path = write('ssti-then-chain.gguf', SSTI + CHAIN);
-    const r = await lintText({ path, language: modelLanguage, rules, settings, cwd: dir });
+    const { value: r } = await onFakeClock(() => lintText({ path, language: modelLanguage, rules, settings, cwd: dir }));
     expect(found(r)).toEqual(expect.arrayContaining(['model/gguf-chat-template-injection critical', 'model/model-scan-limit high']));
     expect(r.findings.find((f) => f.ruleId === 'model/model-scan-limit')?.message).toMatch(/found before the limit: .*__class__/);
   }, 60_000);
 
   it('the scanner passes its deadline: the facts say so', async () => {
-    const f = await scanModelBytes(gguf([['general.architecture', 'str', 'llama'], ['tokenizer.chat_template', 'str', CHAIN]]), 'model.gguf', settings);
+    const { value: f } = await onFakeClock(() => scanModelBytes(gguf([['general.architecture', 'str', 'llama'], ['tokenizer.chat_template', 'str', CHAIN]]), 'model.gguf', settings));
     expect(f.templates).toHaveLength(1);
     expect(f.problems).toEqual([expect.objectContaining({ kind: 'limit', template: true, message: expect.stringContaining('reached while analysing chat template') })]);
   }, 60_000);
@@ -64,11 +81,12 @@ describe('chat templates and the time limit', () => {
     expect(f.templates[0].indicators).toContain('__class__');
   });
 
-  it('analyzeTemplate stops at the deadline, and after it at once', () => {
-    const t0 = Date.now();
-    const v = analyzeTemplate(CHAIN, { deadline: Date.now() + 100 });
-    expect(Date.now() - t0).toBeLessThan(2_000);
+  it('analyzeTemplate stops at the deadline, and after it at once', async () => {
+    // 100 ms on the fake clock: 100 checks of 4096 units of work, inside the one long expression.
+    const { value: v, reads } = await onFakeClock(() => analyzeTemplate(CHAIN, { deadline: Date.now() + 100 }));
     expect(v.incomplete).toMatch(new RegExp(`^the time limit stopped the analysis at character \\d+ of ${CHAIN.length}$`));
+    expect(reads).toBeLessThanOrEqual(105);
+    expect(stoppedAt(v.incomplete)).toBeLessThan(CHAIN.length / 10);
     const at = Number(/at character (\d+)/.exec(analyzeTemplate(CHAIN, { deadline: Date.now() - 1 }).incomplete ?? '')?.[1]);
     expect(at).toBeLessThan(100_000);
     // many small blocks and characters Jinja rejects are timed too
