@@ -1322,7 +1322,8 @@ function specLoadOf(sc: PySourceCode, call: PyNode, given: Spec & { confidence: 
       if (file) {
         if (file.revision !== undefined && !revisionNode) revision = { kind: classifyRevision(file.revision), value: file.revision };
         const ref: ModelRef = { kind: 'hub', id: file.id, owner: file.owner, name: file.name };
-        return { ...base, revision, idNode, resolved: { kind: 'string', value: file.id }, ref };
+        // (an option's default URL, `add_argument("--checkpoint", default=URL)`, stays one the run may override: `soft`)
+        return { ...base, revision, idNode, resolved: { kind: 'string', value: file.id, ...(resolved.kind === 'string' && resolved.soft ? { soft: true } : {}) }, ref };
       }
       // `f"https://huggingface.co/{repo}/blob/main/{name}"`: a Hub file whose repository is known at run time
       const path = resolved.kind === 'prefix' ? hubUrlPath(resolved.value) : undefined;

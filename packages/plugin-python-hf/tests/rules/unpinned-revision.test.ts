@@ -747,6 +747,11 @@ ruleTester.run('hf/unpinned-revision', rule, {
       code: 'from diffusers import StableDiffusionPipeline\npipe = StableDiffusionPipeline.from_single_file("https://huggingface.co/org/sd/blob/main/model.ckpt")',
       errors: [{ messageId: 'branchRevision', confidence: 'high', data: { api: 'StableDiffusionPipeline.from_single_file', id: 'org/sd', revision: 'main' } }],
     },
+    // (review difftrain P3-2) the default of a command-line option, which the run may override: medium, as for every other loader
+    {
+      code: 'import argparse\nfrom diffusers import StableDiffusionPipeline\nparser = argparse.ArgumentParser()\nparser.add_argument("--checkpoint", default="https://huggingface.co/org/sd/blob/main/model.ckpt")\nargs = parser.parse_args()\npipe = StableDiffusionPipeline.from_single_file(args.checkpoint)',
+      errors: [{ messageId: 'branchRevision', line: 6, confidence: 'medium', data: { api: 'StableDiffusionPipeline.from_single_file', id: 'org/sd', revision: 'main' } }],
+    },
     {
       code: 'from diffusers import StableDiffusionXLPipeline\npipe = StableDiffusionXLPipeline.from_single_file("https://huggingface.co/org/sdxl/model.safetensors")',
       errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'StableDiffusionXLPipeline.from_single_file', id: 'org/sdxl' } }],
