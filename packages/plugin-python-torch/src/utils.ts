@@ -2422,6 +2422,22 @@ function flagThroughCallers(sc: SC, arg: Node | undefined, depth: string, unsafe
   return direct;
 }
 
+/**
+ * A `functools.partial(loader, …)` call that is called where it is built (`partial(torch.load)(p)`), or bound
+ * to a name (bound once) whose every use is a call in this file: no caller elsewhere can reach it, so each
+ * call is checked where it is made, with the partial's keywords bound, instead of the partial.
+ */
+export function partialOnlyCalledInFile(sc: SC, call: Node): boolean {
+  const isCalleeOf = (n: Node) => n.parent?.type === 'call' && n.parent.childForFieldName('function')?.id === n.id;
+  if (isCalleeOf(call)) return true;
+  const parent = call.parent;
+  if (parent?.type !== 'assignment' || parent.childForFieldName('right')?.id !== call.id) return false;
+  const name = parent.childForFieldName('left');
+  if (name?.type !== 'identifier' || sc.bindings(name).length !== 1) return false;
+  const uses = sc.references(name, { readsOnly: true });
+  return uses.length > 0 && uses.length <= 64 && uses.every(isCalleeOf);
+}
+
 /** Every `*x`/`**x` of the call unpacks the `*args`/`**kwargs` parameter of the function it is in (a wrapper forwarding its own). */
 export function forwardsOwnSplats(sc: SC, call: Node): boolean {
   return (call.childForFieldName('arguments')?.namedChildren ?? []).every((a) => {

@@ -1,8 +1,9 @@
 import { createRule } from '@oculum/core';
 import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
-import { calleeName, confidenceFor, defaultFlagState, flagStateThroughCallers, isStubFile, type Node } from '../utils.js';
+import { calleeName, confidenceFor, defaultFlagState, flagState, flagStateThroughCallers, isStubFile, nameAmong, partialOnlyCalledInFile, type Node } from '../utils.js';
 
-const KERAS_ROOTS = ['keras', 'tensorflow.keras', 'tf_keras', 'tensorflow.python.keras'];
+/** Keras' module roots, TensorFlow's `tf.compat.v1.keras`/`tf.compat.v2.keras` spellings of `tf.keras` among them. */
+const KERAS_ROOTS = ['keras', 'tensorflow.keras', 'tf_keras', 'tensorflow.python.keras', 'tensorflow.compat.v1.keras', 'tensorflow.compat.v2.keras'];
 
 /** Loader suffix → position of `safe_mode` when passed positionally. */
 const LOADERS: Array<[string, number]> = [
@@ -29,6 +30,7 @@ for (const root of KERAS_ROOTS) {
 }
 
 const KNOWN = { has: (name: string) => UNSAFE_SWITCHES.has(name) || LOADER_POSITION.has(name) };
+const PARTIAL = { has: (name: string) => name === 'functools.partial' };
 
 export default createRule<[], PythonSourceCode>({
   name: 'keras-safe-mode-disabled',
@@ -48,6 +50,8 @@ export default createRule<[], PythonSourceCode>({
         '`{{callee}}` with `safe_mode=False` deserializes `Lambda` layers: a malicious model file runs arbitrary Python when it is loaded. Keep `safe_mode=True` and replace `Lambda` layers by registered custom layers; prefer safetensors weights.',
       safeModeUnknown:
         "`{{callee}}`'s `safe_mode` cannot be resolved statically; if it is False, a model file can run arbitrary Python through `Lambda` layers. Keep `safe_mode=True`.",
+      partialSafeModeOff:
+        '`functools.partial({{callee}}, ...)` builds a loader with `safe_mode=False`: every model file it loads can run arbitrary Python through `Lambda` layers. Keep `safe_mode=True` and replace `Lambda` layers by registered custom layers.',
       unsafeDeserialization:
         '`{{callee}}()` turns off Keras safe mode for the whole process: every model loaded afterwards can run arbitrary Python through `Lambda` layers. Remove it to keep `safe_mode=True`, and replace `Lambda` layers by registered custom layers.',
     },
@@ -57,10 +61,26 @@ export default createRule<[], PythonSourceCode>({
     const sc = context.sourceCode;
     if (isStubFile(context)) return {};
     if (!sc.imports.has('keras') && !sc.imports.has('tensorflow') && !sc.imports.has('tf_keras')) return {};
-    const gate = sc.calleeGate(['load_model', 'deserialize_keras_object', 'enable_unsafe_deserialization']);
+    const gate = sc.calleeGate(['load_model', 'deserialize_keras_object', 'enable_unsafe_deserialization', 'partial']);
+    /**
+     * `functools.partial(keras.models.load_model, safe_mode=False)` handed on (exported, passed as a callback):
+     * the partial is the finding. Called only in this file, each call is checked where it is made instead.
+     */
+    function checkPartial(node: Node): void {
+      const target = sc.argument(node, { position: 0 });
+      const callee = target ? nameAmong(sc, target, KNOWN) : undefined;
+      if (!callee || !LOADER_POSITION.has(callee)) return;
+      const flag = sc.argument(node, { name: 'safe_mode' });
+      if (!flag || flagState(sc, flag) !== 'false' || partialOnlyCalledInFile(sc, node)) return;
+      context.report({ node, messageId: 'partialSafeModeOff', data: { callee }, confidence: 'high' });
+    }
     return {
       call(node: Node) {
         if (!gate(node)) return;
+        if (calleeName(sc, node, PARTIAL)) {
+          checkPartial(node);
+          return;
+        }
         const callee = calleeName(sc, node, KNOWN);
         if (!callee) return;
         if (UNSAFE_SWITCHES.has(callee)) {

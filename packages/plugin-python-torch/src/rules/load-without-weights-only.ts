@@ -21,6 +21,7 @@ import {
   isInProcessData,
   isStubFile,
   nameAmong,
+  partialOnlyCalledInFile,
   savedOnSomePathBefore,
   setsWeightsOnlyFalse,
   getsWeightsOnlyWithFalseDefault,
@@ -324,21 +325,6 @@ export default createRule<[], PythonSourceCode>({
       return true;
     }
 
-    /**
-     * The partial is called where it is built (`partial(torch.load)(p)`), or bound to a name (bound once)
-     * whose every use is a call in this file: no caller elsewhere can reach it without `weights_only`.
-     */
-    function onlyCalledInFile(call: Node): boolean {
-      const isCalleeOf = (n: Node) => n.parent?.type === 'call' && n.parent.childForFieldName('function')?.id === n.id;
-      if (isCalleeOf(call)) return true;
-      const parent = call.parent;
-      if (parent?.type !== 'assignment' || parent.childForFieldName('right')?.id !== call.id) return false;
-      const name = parent.childForFieldName('left');
-      if (name?.type !== 'identifier' || sc.bindings(name).length !== 1) return false;
-      const uses = sc.references(name, { readsOnly: true });
-      return uses.length > 0 && uses.length <= 64 && uses.every(isCalleeOf);
-    }
-
     function checkPartial(call: Node): void {
       const target = sc.argument(call, { position: 0 });
       const callee = target ? nameAmong(sc, target, TORCH_LOAD) : undefined;
@@ -346,7 +332,7 @@ export default createRule<[], PythonSourceCode>({
       const bypass = bypassNote(info());
       const pickleModule = sc.argument(call, { name: 'pickle_module', position: 3 });
       if (pickleModule && sc.constant(pickleModule) !== null) {
-        if (onlyCalledInFile(call)) return;
+        if (partialOnlyCalledInFile(sc, call)) return;
         report({ node: call, messageId: 'partialUnsafe', data: { callee, bypass, reason: 'pickle_module=' } });
         return;
       }
@@ -357,14 +343,14 @@ export default createRule<[], PythonSourceCode>({
         // Called only here (`_load = partial(torch.load, weights_only=False)` then `_load(p)`): each call is
         // the finding, as for a partial without the keyword (reviews robotics P3-3, science P3-2, ray P3-4:
         // one risk, one finding)
-        if (onlyCalledInFile(call)) return;
+        if (partialOnlyCalledInFile(sc, call)) return;
         report({ node: call, messageId: 'partialUnsafe', data: { callee, bypass, reason: 'weights_only=False' } });
         return;
       }
       // Called only here (`load = partial(torch.load, map_location="cpu")` then `load(p)`): each call is
       // checked where it is made, with the partial's keywords bound, at the confidence its file gives
       // (review automl P3-b: one finding, not a low one here and a high one at the call).
-      if (onlyCalledInFile(call)) return;
+      if (partialOnlyCalledInFile(sc, call)) return;
       // The callers of the partial may still pass weights_only=True: report, with low confidence.
       report({
         node: call,

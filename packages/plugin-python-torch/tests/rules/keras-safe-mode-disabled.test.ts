@@ -12,6 +12,9 @@ ruleTester.run('torch/keras-safe-mode-disabled', rule, {
     // a conditional over a parameter no caller sets (review robotics P2-1)
     'import keras\ndef load(p, legacy=False):\n    return keras.models.load_model(p, safe_mode=False if legacy else True)\nload("a.keras")',
     'class L:\n    def load_model(self, p, safe_mode=False):\n        return p\nL().load_model("x", safe_mode=False)',
+    // a partial keeping safe mode, or one only called in this file (each call is checked where it is made)
+    'import functools, keras\nload = functools.partial(keras.models.load_model, safe_mode=True)',
+    'import functools, keras\nload = functools.partial(keras.models.load_model, compile=False)',
     // two wrappers whose every caller keeps safe mode on
     'import keras\ndef _load(p, safe_mode=True):\n    return keras.models.load_model(p, safe_mode=safe_mode)\ndef load_model_file(p, safe_mode=True):\n    return _load(p, safe_mode=safe_mode)\nm = load_model_file("a.keras", safe_mode=True)',
     // two functions passing the flag to each other: read once around, no answer from the cycle
@@ -32,6 +35,22 @@ ruleTester.run('torch/keras-safe-mode-disabled', rule, {
     {
       code: 'import argparse, keras\np = argparse.ArgumentParser()\np.add_argument("--safe-mode", type=bool, default=False)\nargs = p.parse_args()\nm = keras.models.load_model("m.keras", safe_mode=args.safe_mode)',
       errors: [{ messageId: 'safeModeOff', line: 5, confidence: 'medium', data: { callee: 'keras.models.load_model' } }],
+    },
+    // a partial handed on with safe mode off is the finding (review keras P3-2); called in the file, the call is
+    {
+      code: 'import functools, keras\nunsafe_loader = functools.partial(keras.models.load_model, safe_mode=False)\nfrom functools import partial\n_load = partial(keras.saving.load_model, safe_mode=False)\nm = _load("m.keras")',
+      errors: [
+        { messageId: 'partialSafeModeOff', line: 2, confidence: 'high', data: { callee: 'keras.models.load_model' } },
+        { messageId: 'safeModeOff', line: 5, confidence: 'high', data: { callee: 'keras.saving.load_model' } },
+      ],
+    },
+    // TensorFlow's compat spellings of tf.keras (review keras P3-1)
+    {
+      code: 'import tensorflow as tf\nm = tf.compat.v2.keras.models.load_model("m.keras", safe_mode=False)\nn = tf.compat.v1.keras.models.load_model("n.keras", safe_mode=False)',
+      errors: [
+        { messageId: 'safeModeOff', line: 2, confidence: 'high', data: { callee: 'tensorflow.compat.v2.keras.models.load_model' } },
+        { messageId: 'safeModeOff', line: 3, confidence: 'high', data: { callee: 'tensorflow.compat.v1.keras.models.load_model' } },
+      ],
     },
     // a public loader over a private one: the caller of the outer passes False (review keras P2-1)
     {
