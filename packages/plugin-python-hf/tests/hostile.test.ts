@@ -219,7 +219,25 @@ describe('many uses of one big class attribute or table', () => {
 describe('a long + chain of string pieces', () => {
   it('asks for a bounded number of parents, and reports the chain once', async () => {
     const n = 4_000;
-    const text = `import urllib.request\nU = 'http://host/models/' + ${Array.from({ length: n }, () => "'a'").join(' + ')} + 'model.bin'\nurllib.request.urlretrieve(U, 'model.bin')\n`;
+    await parentsAsked(`import urllib.request\nU = 'http://host/models/' + ${Array.from({ length: n }, () => "'a'").join(' + ')} + 'model.bin'\nurllib.request.urlretrieve(U, 'model.bin')\n`, n);
+  }, 60_000);
+
+  // pieces that each look like a URL were each still judged alone, asking their parent and whether they were a
+  // docstring (8,000 pieces: 5.5 s of CPU, review gnn P3-1)
+  it('pieces that each hold "http://": no parent asked per piece', async () => {
+    const n = 4_000;
+    await parentsAsked(`import urllib.request\nU = ${Array.from({ length: n }, () => "'http://a'").join(' + ')} + '/model.bin'\nurllib.request.urlretrieve(U, 'model.bin')\n`, n);
+  }, 60_000);
+
+  it('a URL literal that is one operand of a + is still judged alone', async () => {
+    const findings = (await lintAll(`import os\nU = "http://host/models/model.pth" + os.environ["TOKEN"]\n`)).filter((f) => f.ruleId === 'hf/insecure-model-url');
+    expect(findings.map((f) => f.line)).toEqual([2]);
+  });
+});
+
+/** Lints `text`, expecting one `hf/insecure-model-url` finding, with fewer than n/10 parents asked of string and `+` nodes. */
+async function parentsAsked(text: string, n: number): Promise<void> {
+  {
     await initParser();
     const proto = Object.getPrototypeOf(parsePython('x = 1').ast) as object;
     const owner = (function find(o: object | null): object | undefined {
@@ -247,8 +265,8 @@ describe('a long + chain of string pieces', () => {
     } finally {
       if (owner && original) Object.defineProperty(owner, 'parent', original);
     }
-  }, 60_000);
-});
+  }
+}
 
 // lm-eval's `model_args` string was checked by one regex whose `[^=,]*` and trailing `\s*$` both take spaces: a string
 // that fails after thousands of spaces backtracked quadratically (48 ms each, three times per call: review w37hf P2-1).

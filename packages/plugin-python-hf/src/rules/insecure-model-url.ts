@@ -175,14 +175,16 @@ export default createRule<[], PySourceCode>({
     const written: WrittenUrl[] = [];
     /** Strings inside an implicit concatenation and `+` operands inside a chain: judged as part of the whole. */
     const innerParts = new Set<number>();
+    /** Strings and implicit concatenations that are operands of a `+` (no docstring, no bare statement). */
+    const operands = new Set<number>();
     /** A model-data URL of any scheme is written in the file (`https://…/wiki.en.vec` in a table a helper downloads). */
     let modelUrlWritten = false;
     /** A string, implicit concatenation or `+` that builds a plain-HTTP URL naming model data. */
-    const writtenUrl = (node: PyNode) => {
+    const writtenUrl = (node: PyNode, operand = false) => {
       const text = sc.getText(node);
       if (!text.includes('://') && !MODEL_DATA_TEXT.test(text)) return;
-      // a docstring or a bare string statement is no value
-      if (node.parent?.type === 'expression_statement' || sc.isDocstring(node)) return;
+      // a docstring or a bare string statement is no value (an operand of a `+` is neither: its parent is not asked)
+      if (!operand && (node.parent?.type === 'expression_statement' || sc.isDocstring(node))) return;
       const pieces = sc.stringPieces(node);
       if (!pieces?.length) return;
       const url = pieces.join('*').trim();
@@ -371,12 +373,14 @@ export default createRule<[], PySourceCode>({
       // (the traversal enters a node before its children: a part of an implicit concatenation or an operand of a `+`
       // is marked when its parent is entered, never found by `node.parent`, which walks down from the root in
       // web-tree-sitter and made a chain of thousands of `+` quadratic, review nlpclassic P3)
+      // (a string operand of a `+` is still judged alone, `"http://h/m.pth" + token()`, but known to be one: each of
+      // thousands of `"http://…"` pieces asked its parent and whether it is a docstring, review gnn P3-1)
       string(node: PyNode) {
-        if (!innerParts.has(node.id)) writtenUrl(node);
+        if (!innerParts.has(node.id)) writtenUrl(node, operands.has(node.id));
       },
       concatenated_string(node: PyNode) {
         for (const part of node.namedChildren) if (part.type === 'string') innerParts.add(part.id);
-        writtenUrl(node);
+        writtenUrl(node, operands.has(node.id));
       },
       binary_operator(node: PyNode) {
         const op = node.childForFieldName('operator')?.text;
@@ -384,6 +388,7 @@ export default createRule<[], PySourceCode>({
           // the whole of a `+` chain, once: `BASE + "/" + name + ".pth"`
           for (const side of [node.childForFieldName('left'), node.childForFieldName('right')]) {
             if (side?.type === 'binary_operator' && side.childForFieldName('operator')?.text === '+') innerParts.add(side.id);
+            else if (side?.type === 'string' || side?.type === 'concatenated_string') operands.add(side.id);
           }
           if (!innerParts.has(node.id)) writtenUrl(node);
         }
