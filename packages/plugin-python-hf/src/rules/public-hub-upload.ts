@@ -279,8 +279,15 @@ function createdPrivateBefore(sc: PySourceCode, upload: PyNode, target = sc.argu
     if (sc.getText(id) === sc.getText(target)) return true;
     // `repo = api.create_repo(...)` … `repo_id=repo.repo_id`
     const holder = target.type === 'attribute' ? target.childForFieldName('object') : null;
-    return holder?.type === 'identifier' && statementOf(c).text.startsWith(`${holder.text} =`);
+    if (holder?.type === 'identifier' && statementOf(c).text.startsWith(`${holder.text} =`)) return true;
+    // `repo_id = create_repo(..., private=True).repo_id` … `repo_id=repo_id` (diffusers' examples)
+    return target.type === 'identifier' && valuesOf(sc, target).some((v) => readsRepoId(v, c));
   });
+}
+
+/** `<create_repo call>.repo_id` (the `RepoUrl` it returns carries the id). */
+function readsRepoId(value: PyNode, create: PyNode): boolean {
+  return value.type === 'attribute' && value.childForFieldName('object')?.id === create.id && value.childForFieldName('attribute')?.text === 'repo_id';
 }
 
 /** `huggingface_hub.create_repo(...)`, `HfApi().create_repo(...)`, `api.create_repo(...)` with `api = HfApi()`. */

@@ -14,6 +14,8 @@ ruleTester.run('hf/public-hub-upload', rule, {
     'from mlx_lm import convert\nconvert("org/m", "mlx_model", quantize=True)\nconvert("org/m", "mlx_model", upload_repo=None)',
     // a repository this function created private just before stays private
     'from huggingface_hub import create_repo\nfrom huggingface_sb3 import package_to_hub\nfrom mlx_lm import convert\ndef publish(model):\n    create_repo("me/ppo", private=True, exist_ok=True)\n    package_to_hub(model=model, model_name="ppo", model_architecture="PPO", env_id="CartPole-v1", eval_env=None, repo_id="me/ppo", commit_message="x")\n    create_repo("me/m-4bit", private=True, exist_ok=True)\n    convert("org/m", "mlx_model", upload_repo="me/m-4bit")',
+    // `repo_id = create_repo(..., private=True).repo_id`: the id read back from the private repository (review difftrain P2-1)
+    'from huggingface_hub import create_repo, upload_folder\ndef main(args, unet):\n    repo_id = create_repo(repo_id=args.hub_model_id, exist_ok=True, private=True).repo_id\n    for epoch in range(3):\n        unet(epoch).backward()\n    upload_folder(repo_id=repo_id, folder_path=args.output_dir)',
     // an instance of a class of this file (or of its subclass) whose own `push_to_hub` takes no `private`: no Hub mixin's (review finetune P3-1)
     'class Registry:\n    def push_to_hub(self, repo_id):\n        return repo_id\nclass Sub(Registry):\n    pass\nregistry = Registry()\nregistry.push_to_hub("me/registry")\nSub().push_to_hub("me/sub")\ngetattr(registry, "push_to_hub")("me/registry")',
     'class Registry:\n    def push_to_hub(self, repo_id):\n        return repo_id\nclass Runner:\n    def __init__(self):\n        self.registry = Registry()\n    def run(self):\n        self.registry.push_to_hub("me/x")',
@@ -58,6 +60,11 @@ ruleTester.run('hf/public-hub-upload', rule, {
       ],
     },
     // an upload right after training: in a function, or at a script's top level
+    {
+      // the id read back from a private repository, then bound to another repository before the upload
+      code: 'from huggingface_hub import create_repo, upload_folder\ndef main(args, unet):\n    repo_id = create_repo(repo_id=args.hub_model_id, private=True).repo_id\n    repo_id = args.public_id\n    for epoch in range(3):\n        unet(epoch).backward()\n    upload_folder(repo_id=repo_id, folder_path=args.output_dir)',
+      errors: [{ messageId: 'unreviewedUpload', line: 7, confidence: 'medium', data: { api: 'upload_folder', where: 'in this function' } }],
+    },
     {
       code: 'from huggingface_hub import HfApi\nfrom transformers import Trainer\ndef run(model, data):\n    Trainer(model=model, train_dataset=data).train()\n    HfApi().upload_folder(folder_path="./out", repo_id="org/m")',
       errors: [{ messageId: 'unreviewedUpload', confidence: 'medium', data: { api: 'upload_folder', where: 'in this function' } }],
