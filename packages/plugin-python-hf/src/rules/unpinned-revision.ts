@@ -121,6 +121,9 @@ export default createRule<[Options], PySourceCode>({
       missingRevisionUnknownId: '{{api}} may fetch a Hub repository (the id could not be resolved) without a revision. Pin `revision=` to a full commit hash{{localAdvice}}.',
       missingRevisionMaybeLocal: '{{api}} may fetch "{{id}}" from the Hub without a revision: a name that may be a local directory is fetched from the Hub when no such directory exists, at whatever the repository holds at load time. Pin `revision=` to a full commit hash, or pass `local_files_only=True` (or a path such as `./{{id}}`) for a local directory.',
       branchRevisionMaybeLocal: '{{api}} may fetch "{{id}}" from the Hub at branch "{{revision}}", which moves with every push: a name that may be a local directory is fetched from the Hub when no such directory exists. Pin `revision=` to a full commit hash, or pass `local_files_only=True` (or a path such as `./{{id}}`) for a local directory.',
+      missingRevisionMaybeLocalPath: '{{api}} may fetch "{{id}}" from the Hub without a revision: a name that may be a local directory is fetched from the Hub when no such directory exists, at whatever the repository holds at load time. Pin `revision=` to a full commit hash, or pass a path such as `./{{id}}` for a local directory (it takes no `local_files_only`).',
+      branchRevisionMaybeLocalPath: '{{api}} may fetch "{{id}}" from the Hub at branch "{{revision}}", which moves with every push: a name that may be a local directory is fetched from the Hub when no such directory exists. Pin `revision=` to a full commit hash, or pass a path such as `./{{id}}` for a local directory (it takes no `local_files_only`).',
+      tagRevisionMaybeLocalPath: '{{api}} may fetch "{{id}}" from the Hub at "{{revision}}", a tag or abbreviated hash that the repository owner can move: a name that may be a local directory is fetched from the Hub when no such directory exists. Pin `revision=` to a full 40-character commit hash, or pass a path such as `./{{id}}` for a local directory (it takes no `local_files_only`).',
       tagRevisionMaybeLocal: '{{api}} may fetch "{{id}}" from the Hub at "{{revision}}", a tag or abbreviated hash that the repository owner can move: a name that may be a local directory is fetched from the Hub when no such directory exists. Pin `revision=` to a full 40-character commit hash, or pass `local_files_only=True` (or a path such as `./{{id}}`) for a local directory.',
       branchRevisionOptionDefault: '{{api}} fetches "{{id}}" at branch "{{revision}}", the default of `{{revisionText}}`, which moves with every push: unless the command line or config sets a commit, whatever the repository holds at load time is used. Make the default a full commit hash.',
       builtRevision: '{{api}} fetches "{{id}}" at `{{revisionText}}`, a revision that starts with "{{revision}}" (a branch or tag name, whatever follows it), not a commit hash: whatever the repository holds at load time is used. Pin `revision=` to a full commit hash.',
@@ -296,7 +299,8 @@ export default createRule<[Options], PySourceCode>({
           task: load.call.childForFieldName('arguments')?.namedChildren[0]?.text ?? '',
           // what keeps an unresolved id local: `local_files_only=True` for models; a dataset loader has no
           // such flag (`datasets.load_dataset`, Flower's FederatedDataset), local data is a directory or `data_files=`
-          localAdvice: load.kind === 'dataset' ? ', or give local data as a directory path or with `data_files=`' : ', or pass `local_files_only=True` for local paths',
+          // (mlx-lm's and mlx-vlm's loaders take no `local_files_only`: a path such as `./dir` is read from disk)
+          localAdvice: load.kind === 'dataset' ? ', or give local data as a directory path or with `data_files=`' : load.noOfflineFlag ? ', or give a local directory as a path such as `./dir` (it takes no `local_files_only`)' : ', or pass `local_files_only=True` for local paths',
         };
         // a table's value by a key not known here, some other value a commit or not known (`REVISIONS[name]`): medium
         const known = confidenceOf(load);
@@ -364,7 +368,7 @@ export default createRule<[Options], PySourceCode>({
           return;
         }
         if (level === 'tag') {
-          context.report({ node, messageId: !load.ref ? 'tagRevisionUnknownId' : local ? 'tagRevisionMaybeLocal' : 'tagRevision', data, confidence, severity: opts.tagSeverity as Severity, ...(load.remediation ? { remediation: load.remediation } : {}) });
+          context.report({ node, messageId: !load.ref ? 'tagRevisionUnknownId' : local ? (load.noOfflineFlag ? 'tagRevisionMaybeLocalPath' : 'tagRevisionMaybeLocal') : 'tagRevision', data, confidence, severity: opts.tagSeverity as Severity, ...(load.remediation ? { remediation: load.remediation } : {}) });
           return;
         }
         if (level === 'branch') {
@@ -373,7 +377,7 @@ export default createRule<[Options], PySourceCode>({
             context.report({ node, messageId: 'branchRevisionNamed', data: { ...data, keyword: load.revisionKeyword }, confidence, ...(load.remediation ? { remediation: load.remediation } : {}) });
             return;
           }
-          context.report({ node, messageId: !load.ref ? 'branchRevisionUnknownId' : local ? 'branchRevisionMaybeLocal' : 'branchRevision', data, confidence, ...(load.remediation ? { remediation: load.remediation } : {}) });
+          context.report({ node, messageId: !load.ref ? 'branchRevisionUnknownId' : local ? (load.noOfflineFlag ? 'branchRevisionMaybeLocalPath' : 'branchRevisionMaybeLocal') : 'branchRevision', data, confidence, ...(load.remediation ? { remediation: load.remediation } : {}) });
           return;
         }
         if (load.revisionIn === 'none') {
@@ -394,7 +398,7 @@ export default createRule<[Options], PySourceCode>({
         const messageId = !load.ref
           ? 'missingRevisionUnknownId'
           : local
-            ? 'missingRevisionMaybeLocal'
+            ? load.noOfflineFlag ? 'missingRevisionMaybeLocalPath' : 'missingRevisionMaybeLocal'
             : load.revisionIn === 'model_kwargs'
               ? 'missingRevisionKwargs'
               : load.revisionIn === 'model_init_kwargs'

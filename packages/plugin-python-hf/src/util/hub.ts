@@ -79,6 +79,8 @@ export interface HubLoad {
   };
   /** `local_files_only=True`: never touches the network. */
   offline: boolean;
+  /** The API takes no `local_files_only` (or ignores it, mlx-lm, mlx-vlm): only a path keeps a local directory local. */
+  noOfflineFlag?: boolean;
   /** `pipeline(task)` without a model: the task's default model is fetched at `main`. */
   defaultModel?: boolean;
   /** Where this API takes its revision (see `Spec.revisionIn`). */
@@ -194,6 +196,8 @@ interface Spec {
   hubOnly?: boolean;
   /** The keyword that carries the revision, when not `revision` (ModelScope's `model_revision`, `version`). */
   revisionKeyword?: string;
+  /** The position the revision may also take (mlx's `get_model_path(path_or_hf_repo, revision)`). */
+  revisionPos?: number;
   /** The keyword whose revision applies when `revisionKeyword` is not given (vLLM: `tokenizer_revision` defaults to `revision`). */
   revisionFallback?: string;
   /**
@@ -255,7 +259,7 @@ export const HUB_LOAD_TRIGGERS: Trigger[] = [
   'simple_evaluate', // lm-eval's simple_evaluate(model="hf", model_args="pretrained=…")
   /\bVLLM\b/, // lm-eval's VLLM(pretrained=…)
   'main_export', // optimum.exporters.onnx / openvino
-  importTrigger(['mlx_lm']), // mlx-lm's load(…) and convert(…)
+  importTrigger(['mlx_lm', 'mlx_vlm', 'mlx_whisper']), // mlx-lm's and mlx-vlm's load(…), convert(…), get_model_path(…); mlx-whisper's transcribe(…), load_model(…)
   'FederatedDataset', // Flower's `flwr_datasets.FederatedDataset(dataset="owner/name")`
   // Chroma's and Milvus's `SentenceTransformerEmbeddingFunction` hold `SentenceTransformer`
   'InstructorEmbeddingFunction', // Chroma
@@ -798,8 +802,34 @@ function hfSpecForName(qn: string): (Spec & { confidence: Confidence }) | undefi
   // path is read, else `snapshot_download(path_or_hf_repo, revision=revision, …)`; mlx_lm/convert.py
   // `convert(hf_path, mlx_path="mlx_model", …, upload_repo=None, revision=None, …)` loads `hf_path` so)
   // (its `tokenizer_config` reaches the tokenizer of the files already fetched: a revision there pins nothing)
-  if (/^mlx_lm\.(?:utils\.)?load$/.test(qn)) return { api: 'mlx_lm.load', kind: 'model', idPos: 0, idNames: ['path_or_hf_repo'], revisionKeywordOnly: true, confidence: 'high' };
-  if (/^mlx_lm\.(?:convert\.)?convert$/.test(qn)) return { api: 'mlx_lm.convert', kind: 'model', idPos: 0, idNames: ['hf_path'], revisionKeywordOnly: true, confidence: 'high' };
+  // (`convert` lived in mlx_lm/utils.py up to 0.19, same parameters: `from mlx_lm.utils import convert`, review apple P2-2).
+  // mlx-vlm (Blaizzy/mlx-vlm) mirrors it: mlx_vlm/utils.py `load(path_or_hf_repo, adapter_path=None, lazy=False,
+  // revision=None, **kwargs)` and `convert(hf_path, mlx_path="mlx_model", …, upload_repo=None, revision=None, …)` (now
+  // mlx_vlm/convert.py) fetch with `get_model_path(path_or_hf_repo, revision=revision)` (review apple P2-3); the
+  // `**kwargs` of `load` reach the configuration and processor of the files already fetched. `get_model_path(
+  // path_or_hf_repo, revision=None)` of both (mlx_lm/utils.py up to 0.2x; later the private `_download`) is that
+  // download alone: `snapshot_download(path_or_hf_repo, revision=revision, …)` when no such path exists (review apple
+  // P3-1). mlx-lm's later `hf_repo_to_path(hf_repo)` reads the cache only (`snapshot_download(hf_repo,
+  // local_files_only=True)`): no fetch. None of them takes `local_files_only` (mlx_lm.load raises on it, mlx_vlm's
+  // `**kwargs` pass it to what reads the files after the download): only a path keeps a directory local.
+  if (/^mlx_lm\.(?:utils\.)?load$/.test(qn)) return { api: 'mlx_lm.load', kind: 'model', idPos: 0, idNames: ['path_or_hf_repo'], revisionKeywordOnly: true, offlineIgnored: true, confidence: 'high' };
+  if (/^mlx_lm\.(?:convert\.|utils\.)?convert$/.test(qn)) return { api: 'mlx_lm.convert', kind: 'model', idPos: 0, idNames: ['hf_path'], revisionKeywordOnly: true, offlineIgnored: true, confidence: 'high' };
+  if (/^mlx_vlm\.(?:utils\.)?load$/.test(qn)) return { api: 'mlx_vlm.load', kind: 'model', idPos: 0, idNames: ['path_or_hf_repo'], revisionKeywordOnly: true, offlineIgnored: true, confidence: 'high' };
+  if (MLX_CONVERT.test(qn) && qn.startsWith('mlx_vlm.')) return { api: 'mlx_vlm.convert', kind: 'model', idPos: 0, idNames: ['hf_path'], revisionKeywordOnly: true, offlineIgnored: true, confidence: 'high' };
+  const mlxPath = /^(mlx_lm|mlx_vlm)\.utils\.(get_model_path|_download)$/.exec(qn);
+  if (mlxPath) {
+    return { api: `${mlxPath[1]}.${mlxPath[2]}`, kind: 'model', idPos: 0, idNames: ['path_or_hf_repo'], revisionKeywordOnly: true, revisionPos: 1, offlineIgnored: true, confidence: 'high' };
+  }
+  // mlx-whisper (ml-explore/mlx-examples, whisper/mlx_whisper/load_models.py `load_model(path_or_hf_repo, dtype)`: an
+  // existing path is read, else `snapshot_download(repo_id=path_or_hf_repo)`, no revision taken or passed);
+  // transcribe.py `transcribe(audio, *, path_or_hf_repo="mlx-community/whisper-turbo", …, **decode_options)` loads
+  // that model (`"mlx-community/whisper-tiny"` in earlier releases): faster-whisper's case (review apple P2-4)
+  if (/^mlx_whisper\.load_models\.load_model$/.test(qn)) {
+    return { api: 'mlx_whisper.load_model', kind: 'model', idPos: 0, idNames: ['path_or_hf_repo'], revisionIn: 'snapshot', offlineIgnored: true, confidence: 'high' };
+  }
+  if (/^mlx_whisper\.(?:transcribe\.)?transcribe$/.test(qn)) {
+    return { api: 'mlx_whisper.transcribe', kind: 'model', idNames: ['path_or_hf_repo'], revisionIn: 'snapshot', defaultId: 'mlx-community/whisper-turbo', offlineIgnored: true, confidence: 'high' };
+  }
   // lm-evaluation-harness's model classes (lm_eval/models/huggingface.py `HFLM.__init__(self, pretrained, backend="default",
   // revision="main", subfolder=…, tokenizer=None, …, trust_remote_code=False, …)`, lm_eval/models/vllm_causallms.py
   // `VLLM.__init__(self, pretrained="gpt2", …, revision=None, trust_remote_code=False, …)`): `pretrained` (a name, or
@@ -1198,7 +1228,7 @@ function specLoadOf(sc: PySourceCode, call: PyNode, given: Spec & { confidence: 
     ? undefined
     : spec.revisionMapping
     ? mappingKey(spec.revisionMapping, 'revision')
-    : (sc.argument(call, { name: spec.revisionKeyword ?? 'revision' }) ?? (spec.revisionFallback ? sc.argument(call, { name: spec.revisionFallback }) : undefined) ?? (spec.revisionKeywordOnly ? undefined : (forwardedArgument(sc, call, 'revision')?.value ?? mappingKey(spec.kwargsMapping, 'revision'))));
+    : (sc.argument(call, { name: spec.revisionKeyword ?? 'revision', ...(spec.revisionPos !== undefined ? { position: spec.revisionPos } : {}) }) ?? (spec.revisionFallback ? sc.argument(call, { name: spec.revisionFallback }) : undefined) ?? (spec.revisionKeywordOnly ? undefined : (forwardedArgument(sc, call, 'revision')?.value ?? mappingKey(spec.kwargsMapping, 'revision'))));
   let unreadableConfig = false;
   // `VLLM(model=…, vllm_kwargs=opts)` with `opts` not read: it may hold the revision
   const mappingArg = spec.revisionMapping && !revisionNode ? sc.argument(call, { name: spec.revisionMapping }) : undefined;
@@ -1280,6 +1310,7 @@ function specLoadOf(sc: PySourceCode, call: PyNode, given: Spec & { confidence: 
     ...(spec.remediation ? { remediation: spec.remediation } : {}),
     ...(spec.hubOnly ? { hubOnly: true } : {}),
     ...(spec.hfUriOnly ? { hfUriOnly: true } : {}),
+    ...(spec.offlineIgnored ? { noOfflineFlag: true } : {}),
     ...otherHubOf(sc, call, spec),
   };
 
@@ -1748,6 +1779,15 @@ export function pinLevel(r: HubLoad['revision'], opts: { allowShortHashes: boole
 }
 
 const SAVE_METHODS = new Set(['save_pretrained', 'save_model', 'save', 'save_state', 'save_quantized']);
+/** mlx-lm's and mlx-vlm's `convert(hf_path, mlx_path="mlx_model", …)`, which saves the converted model to `mlx_path`. */
+const MLX_CONVERT = /^mlx_(?:lm|vlm)\.(?:convert\.|utils\.)?convert$/;
+/**
+ * mlx-lm's and mlx-vlm's writers of a model directory, called as functions: mlx_lm/utils.py `save_model(save_path, model,
+ * *, donate_model=False)`, mlx_vlm/utils.py `save_weights(save_path, weights, *, donate_weights=False)`.
+ */
+const MLX_SAVE = /^mlx_(?:lm|vlm)\.(?:utils\.)?(?:save_model|save_weights)$/;
+/** The last names of the calls `MLX_CONVERT` and `MLX_SAVE` may match (the qualified name is only asked of these). */
+const MLX_SAVE_NAMES = new Set(['convert', 'save_model', 'save_weights']);
 /** Keywords naming the directory a trainer or its arguments save to (`TrainingArguments(output_dir=…)`). */
 const OUTPUT_DIR_KEYWORDS = ['output_dir', 'save_directory'];
 
@@ -1770,6 +1810,15 @@ function savedLocations(sc: PySourceCode): SavedLocations {
     const targets: Array<PyNode | undefined> = [];
     if (SAVE_METHODS.has(name) && calleeOf(call)?.type === 'attribute') targets.push(sc.argument(call, { position: 0 }));
     for (const keyword of OUTPUT_DIR_KEYWORDS) targets.push(sc.argument(call, { name: keyword }));
+    // mlx: `convert("org/x", mlx_path="models/q4")` … `load("models/q4")` (review apple P3-3); `mlx_path`'s default when not given
+    if (MLX_SAVE_NAMES.has(name)) {
+      const qn = sc.qualifiedName(calleeOf(call)!) ?? '';
+      if (MLX_CONVERT.test(qn)) {
+        const out = sc.argument(call, { name: 'mlx_path', position: 1 });
+        if (out) targets.push(out);
+        else if (!sc.hasUnresolvedArguments(call)) saved.paths.add('mlx_model');
+      } else if (MLX_SAVE.test(qn)) targets.push(sc.argument(call, { name: 'save_path', position: 0 }));
+    }
     for (const t of targets) {
       if (!t) continue;
       const v = sc.constant(t);

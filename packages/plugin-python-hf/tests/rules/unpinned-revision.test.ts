@@ -238,6 +238,15 @@ ruleTester.run('hf/unpinned-revision', rule, {
     `from vllm.engine.arg_utils import EngineArgs\nargs = EngineArgs(model="org/llm", revision="${COMMIT}")`,
     // no model, but `**kwargs` that may name one: not the default
     'from haystack.components.embedders import SentenceTransformersTextEmbedder\ndef f(**kw):\n    return SentenceTransformersTextEmbedder(**kw)',
+    // (review apple P3-1, P3-3) mlx: `get_model_path` pinned by position; `hf_repo_to_path` reads the cache only; a directory
+    // the file converts or saves a model to (`mlx_path=`, its default `mlx_model`, `save_model`); mlx-whisper given a directory
+    `from mlx_lm.utils import get_model_path, hf_repo_to_path\nfrom mlx_vlm.utils import get_model_path as vlm_path\na = get_model_path("mlx-community/x", "${COMMIT}")\nb = vlm_path("mlx-community/y", revision="${COMMIT}")\nc = hf_repo_to_path("mlx-community/z")`,
+    `from mlx_lm import convert, load\nconvert("./hf_checkpoint", mlx_path="models/llama-q4", quantize=True)\nmodel, tokenizer = load("models/llama-q4")`,
+    `from mlx_lm import convert, load\nconvert("./hf_checkpoint", "llama_q4")\nmodel, tokenizer = load("llama_q4")\nconvert("./other")\nm2, t2 = load("mlx_model")`,
+    `from mlx_vlm import convert, load\ndef run(out):\n    convert("./hf_checkpoint", mlx_path=out)\n    return load(out)`,
+    `from mlx_lm.utils import save_model, load\ndef run(model, d):\n    save_model(d, model)\n    return load(d)`,
+    `import mlx_whisper\nfrom huggingface_hub import snapshot_download\np = snapshot_download("mlx-community/whisper-turbo", revision="${COMMIT}")\nr = mlx_whisper.transcribe("a.mp3", path_or_hf_repo=p)\ns = mlx_whisper.transcribe("a.mp3", path_or_hf_repo="./whisper-mlx")\nm = mlx_whisper.load_models.load_model(p)`,
+    `from mlx_vlm import load\nmodel, processor = load("mlx-community/Qwen2-VL-2B-Instruct-4bit", revision="${COMMIT}")`,
     // mlx-lm pinned, or from a local directory
     `from mlx_lm import load, convert\nmodel, tok = load("mlx-community/Qwen2-0.5B-4bit", revision="${COMMIT}")\nconvert(hf_path="org/m", revision="${COMMIT}")\nload("./mlx_model")`,
     // lm-eval: pinned in the string, a local directory, a model object, a string not clean, another model type
@@ -407,6 +416,47 @@ ruleTester.run('hf/unpinned-revision', rule, {
         { messageId: 'missingRevision', line: 3, confidence: 'high', data: { api: 'mlx_lm.load', id: 'mlx-community/Mistral-7B-Instruct-v0.3-4bit' } },
         { messageId: 'missingRevision', line: 4, confidence: 'high', data: { api: 'mlx_lm.convert', id: 'microsoft/Phi-3-mini-128k-instruct' } },
         { messageId: 'branchRevision', line: 5 },
+      ],
+    },
+    // (review apple P2-2) `convert` of mlx-lm ≤ 0.19, in mlx_lm/utils.py
+    {
+      code: 'from mlx_lm.utils import convert\nconvert("mistralai/Mistral-7B-Instruct-v0.2", mlx_path="mlx_model", quantize=True, upload_repo="me/mistral-4bit")',
+      errors: [{ messageId: 'missingRevision', line: 2, confidence: 'high', data: { api: 'mlx_lm.convert', id: 'mistralai/Mistral-7B-Instruct-v0.2' } }],
+    },
+    // (review apple P2-3) mlx-vlm's `load` and `convert` fetch as mlx-lm's do; `convert` also from mlx_vlm.convert
+    {
+      code: 'from mlx_vlm import convert, load\nimport mlx_vlm.convert\nmodel, processor = load("mlx-community/Qwen2-VL-2B-Instruct-4bit")\nconvert("Qwen/Qwen2-VL-2B-Instruct", mlx_path="qwen2-vl-4bit", quantize=True)\nmlx_vlm.convert.convert(hf_path="Qwen/Qwen2-VL-7B-Instruct", revision="main")',
+      errors: [
+        { messageId: 'missingRevision', line: 3, confidence: 'high', data: { api: 'mlx_vlm.load', id: 'mlx-community/Qwen2-VL-2B-Instruct-4bit' } },
+        { messageId: 'missingRevision', line: 4, confidence: 'high', data: { api: 'mlx_vlm.convert', id: 'Qwen/Qwen2-VL-2B-Instruct' } },
+        { messageId: 'branchRevision', line: 5, confidence: 'high', data: { api: 'mlx_vlm.convert', id: 'Qwen/Qwen2-VL-7B-Instruct', revision: 'main' } },
+      ],
+    },
+    // (review apple P3-1) `get_model_path`, the download half of `load` (mlx-lm up to 0.2x, mlx-vlm), revision by keyword or position
+    {
+      code: 'from mlx_lm.utils import get_model_path\nfrom mlx_vlm.utils import get_model_path as vlm_path\np = get_model_path("mlx-community/Mistral-7B-Instruct-v0.3-4bit")\nq = vlm_path("mlx-community/Qwen2-VL-2B-Instruct-4bit", "main")',
+      errors: [
+        { messageId: 'missingRevision', line: 3, confidence: 'high', data: { api: 'mlx_lm.get_model_path', id: 'mlx-community/Mistral-7B-Instruct-v0.3-4bit' } },
+        { messageId: 'branchRevision', line: 4, confidence: 'high', data: { api: 'mlx_vlm.get_model_path', id: 'mlx-community/Qwen2-VL-2B-Instruct-4bit', revision: 'main' } },
+      ],
+    },
+    // (review apple P2-4) mlx-whisper takes no revision and fetches the latest snapshot; `transcribe`'s default model
+    {
+      code: 'import mlx_whisper\nfrom mlx_whisper.load_models import load_model\nr1 = mlx_whisper.transcribe("a.mp3", path_or_hf_repo="mlx-community/whisper-large-v3-mlx")\nr2 = mlx_whisper.transcribe("a.mp3")\nm = load_model("mlx-community/whisper-large-v3-turbo")\nr3 = mlx_whisper.transcribe("a.mp3", path_or_hf_repo="whisper-mlx")',
+      errors: [
+        { messageId: 'snapshotUnpinned', line: 3, confidence: 'high', data: { api: 'mlx_whisper.transcribe', id: 'mlx-community/whisper-large-v3-mlx' } },
+        { messageId: 'snapshotUnpinned', line: 4, confidence: 'medium', data: { api: 'mlx_whisper.transcribe', id: 'mlx-community/whisper-turbo' } },
+        { messageId: 'snapshotUnpinned', line: 5, confidence: 'high', data: { api: 'mlx_whisper.load_model', id: 'mlx-community/whisper-large-v3-turbo' } },
+        { messageId: 'snapshotUnpinnedMaybeLocal', line: 6, confidence: 'low', data: { api: 'mlx_whisper.transcribe', id: 'whisper-mlx' } },
+      ],
+    },
+    // (review apple P3-3) mlx-lm and mlx-vlm take no `local_files_only`: the advice names a path only
+    {
+      code: 'from mlx_lm import load\nimport mlx_vlm\nmodel, tokenizer = load("models/llama-q4")\nm2, p2 = mlx_vlm.load("qwen-vl", revision="main")\ndef f(p):\n    return load(p)',
+      errors: [
+        { messageId: 'missingRevisionMaybeLocalPath', line: 3, confidence: 'low', data: { api: 'mlx_lm.load', id: 'models/llama-q4' } },
+        { messageId: 'branchRevisionMaybeLocalPath', line: 4, confidence: 'low', data: { api: 'mlx_vlm.load', id: 'qwen-vl', revision: 'main' } },
+        { messageId: 'missingRevisionUnknownId', line: 6, confidence: 'low', data: { api: 'mlx_lm.load', localAdvice: ', or give a local directory as a path such as `./dir` (it takes no `local_files_only`)' } },
       ],
     },
     // W&B artifacts by an alias that moves (`latest` when none is written)
