@@ -1,7 +1,7 @@
 import { createRule, UNKNOWN } from '@oculum/core';
 import { importTrigger } from '@oculum/lang-python';
 import { calleeOf, receiverOf, type PyNode, type PySourceCode } from '../util/ast.js';
-import { downloadBytes, downloadVerifier, evidentlyNoModel, literalPieces, modelEvidence, poochDownload, poochModelEvidence } from '../util/download.js';
+import { downloadBytes, downloadVerifier, evidentlyNoModel, KERAS_GET_FILE, literalPieces, modelEvidence, poochDownload, poochModelEvidence } from '../util/download.js';
 import { isModelFile, isUrl, pythonTruthy } from '../util/classify.js';
 import { docsUrl } from '../util/meta.js';
 import { resolve } from '../util/resolve.js';
@@ -69,7 +69,7 @@ function helperFor(qn: string | undefined): Helper | undefined {
       downloadOnly: { url: { name: 'url', position: 0 }, file: { name: 'dst', position: 1 } },
     };
   }
-  if (/^(?:tensorflow\.(?:python\.)?keras|tf_keras|keras)\.(?:src\.)?utils\.(?:data_utils\.|file_utils\.)?get_file$/.test(qn)) return GET_FILE;
+  if (KERAS_GET_FILE.test(qn)) return GET_FILE;
   const tv = TORCHVISION_DOWNLOAD.exec(qn);
   if (tv) {
     const at = TORCHVISION_POSITIONS[tv[1]];

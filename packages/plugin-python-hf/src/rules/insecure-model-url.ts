@@ -2,7 +2,7 @@ import { createRule, type Confidence, type SuggestionDescriptor } from '@oculum/
 import { importTrigger } from '@oculum/lang-python';
 import { calleeOf, same, type PyNode, type PySourceCode } from '../util/ast.js';
 import { isFtpUrl, isInsecureUrl, isModelFile, MODEL_DATA_TEXT, namesModelData } from '../util/classify.js';
-import { callCommandTokens, downloadSink, evidentlyNoModel, literalPieces, modelEvidence, pinnedDigest, RAW_DOWNLOAD_TRIGGERS, rawDownload, type RawDownload } from '../util/download.js';
+import { callCommandTokens, downloadSink, evidentlyNoModel, KERAS_GET_FILE, literalPieces, modelEvidence, pinnedDigest, RAW_DOWNLOAD_TRIGGERS, rawDownload, type RawDownload } from '../util/download.js';
 import { HF_PACKAGES, hfPackage } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
 import { literalStringNode, resolve, valuesOf } from '../util/resolve.js';
@@ -21,7 +21,7 @@ const MODEL_FETCHERS: Array<{ re: RegExp; names: string[]; position: number; wha
   { re: /^torch\.(?:hub|utils\.model_zoo)\.(?:load_state_dict_from_url|load_url)$/, names: ['url'], position: 0, what: 'weights', urllib: true },
   { re: /^torch\.hub\.download_url_to_file$/, names: ['url'], position: 0, what: { file: { name: 'dst', position: 1 } }, digest: { name: 'hash_prefix', position: 2 }, urllib: true },
   {
-    re: /^(?:tensorflow\.(?:python\.)?keras|tf_keras|keras)\.(?:src\.)?utils\.(?:data_utils\.)?get_file$/,
+    re: KERAS_GET_FILE,
     names: ['origin'],
     position: 1,
     what: { file: { name: 'fname', position: 0 } },

@@ -400,11 +400,21 @@ function knownStart(sc: PySourceCode, node: PyNode): string | undefined {
 }
 
 /**
+ * The roots Keras's API is reached by, as the semantic model names them: `keras`, the standalone `tf_keras`, and
+ * TensorFlow's `tf.keras`, its documented `tf.compat.v1.keras` / `tf.compat.v2.keras` aliases and the legacy
+ * `tensorflow.python.keras` (review keras P3-1). One pattern for every rule of the pack that names a Keras
+ * function, so that they cannot drift apart.
+ */
+export const KERAS_ROOT = String.raw`(?:tensorflow\.(?:python\.|compat\.v[12]\.)?keras|tf_keras|keras)`;
+/** Keras's `get_file(fname, origin, …)`, under every root (`KERAS_ROOT`) and module it is exported from. */
+export const KERAS_GET_FILE = new RegExp(String.raw`^${KERAS_ROOT}\.(?:src\.)?utils\.(?:data_utils\.|file_utils\.)?get_file$`);
+
+/**
  * The qualified names of the functions that load a model file (for where downloaded bytes go), with the
  * pickle family the torch pack's `torch/pickle-load` reads (`pandas.read_pickle`, `shelve`, `marshal`,
  * `jsonpickle`, skops, fastai's `load_learner`).
  */
-const LOADER = /^(?:torch\.(?:load|jit\.load|hub\.load_state_dict_from_url)|_?pickle\.loads?|cPickle\.loads?|dill\.loads?|cloudpickle\.loads?|joblib\.load|pandas\.(?:io\.pickle\.)?read_pickle|shelve\.(?:open|DbfilenameShelf|Shelf)|marshal\.loads?|jsonpickle\.(?:decode|loads|unpickler\.decode)|skops\.io\.loads?|fastai(?:\.\w+)*\.load_learner|numpy\.load|onnx\.load(?:_model|_from_string)?|onnxruntime\.InferenceSession|safetensors\.[\w.]*load\w*|tensorflow\.keras\.models\.load_model|keras\.models\.load_model|keras\.saving\.load_model|tensorflow\.saved_model\.load|gguf\.\w+|llama_cpp\.Llama)$/;
+const LOADER = new RegExp(String.raw`^(?:torch\.(?:load|jit\.load|hub\.load_state_dict_from_url)|_?pickle\.loads?|cPickle\.loads?|dill\.loads?|cloudpickle\.loads?|joblib\.load|pandas\.(?:io\.pickle\.)?read_pickle|shelve\.(?:open|DbfilenameShelf|Shelf)|marshal\.loads?|jsonpickle\.(?:decode|loads|unpickler\.decode)|skops\.io\.loads?|fastai(?:\.\w+)*\.load_learner|numpy\.load|onnx\.load(?:_model|_from_string)?|onnxruntime\.InferenceSession|safetensors\.[\w.]*load\w*|${KERAS_ROOT}\.(?:models|saving)\.load_model|tensorflow\.saved_model\.load|gguf\.\w+|llama_cpp\.Llama)$`);
 
 /**
  * The native loaders of the gradient-boosting libraries, which read a model file whose name says nothing
@@ -914,7 +924,7 @@ export interface DownloadBytes {
 const LIBRARY_DOWNLOADS: Array<{ re: RegExp; file?: { name: string; position: number } }> = [
   { re: /^torch\.hub\.download_url_to_file$/, file: { name: 'dst', position: 1 } },
   { re: /^torch\.(?:hub|utils\.model_zoo)\.(?:load_state_dict_from_url|load_url)$/ },
-  { re: /^(?:tensorflow\.(?:python\.)?keras|tf_keras|keras)\.(?:src\.)?utils\.(?:data_utils\.|file_utils\.)?get_file$/, file: { name: 'fname', position: 0 } },
+  { re: KERAS_GET_FILE, file: { name: 'fname', position: 0 } },
   // pooch's `retrieve(url, known_hash, fname=None, path=None, processor=None, downloader=None)`; it returns the saved path
   { re: /^pooch(?:\.core)?\.retrieve$/, file: { name: 'fname', position: 2 } },
   // torchvision's `download_url(url, root, filename=None, md5=None)` and `download_file_from_google_drive(file_id,

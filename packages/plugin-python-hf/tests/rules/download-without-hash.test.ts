@@ -108,6 +108,16 @@ ruleTester.run('hf/download-without-hash', rule, {
       errors: [{ messageId: 'missing', line: 9, data: { api: 'get_file', fix: 'file_hash=' } }, { messageId: 'missing', line: 15, data: { api: 'get_file', fix: 'file_hash=' } }],
     },
 
+    // TensorFlow's documented `tf.compat.v1.keras` / `tf.compat.v2.keras` aliases (review keras P3-1)
+    {
+      code: 'import tensorflow as tf\nw = tf.compat.v1.keras.utils.get_file("model_b.h5", "https://example.com/models/model_b.h5")',
+      errors: [{ messageId: 'missing', line: 2, confidence: 'high', data: { api: 'get_file', fix: 'file_hash=' } }],
+    },
+    {
+      code: 'from tensorflow.compat.v2.keras.utils import get_file\nw = get_file("model_b.h5", "https://example.com/models/model_b.h5", cache_subdir="models")',
+      errors: [{ messageId: 'missing', line: 2, confidence: 'high', data: { api: 'get_file', fix: 'file_hash=' } }],
+    },
+
     // keras.utils injected at run time: the arguments say a model file is fetched from a URL
     {
       code: injectedKeras,

@@ -59,6 +59,8 @@ ruleTester.run('hf/insecure-model-url', rule, {
     'import os\nfrom torch.hub import download_url_to_file\n_CHECKSUMS = {"http://www.openslr.org/resources/12/dev-clean.tar.gz": "76f87d090650617fca0cac8f88b9416e0ebf80350acb97b343a85fa903728ab3"}\ndef dl(root, url):\n    base_url = "http://www.openslr.org/resources/12/"\n    filename = url + ".tar.gz"\n    download_url = os.path.join(base_url, filename)\n    checksum = _CHECKSUMS.get(download_url, None)\n    download_url_to_file(download_url, os.path.join(root, filename), hash_prefix=checksum)',
   ],
   invalid: [
+    // TensorFlow's documented `tf.compat.v1.keras` alias of get_file (review keras P3-1)
+    { code: 'import tensorflow as tf\nw = tf.compat.v1.keras.utils.get_file("model_b.h5", "http://example.org/models/model_b.h5")', errors: [{ messageId: 'insecure', line: 2, confidence: 'high', data: { api: 'get_file', what: 'a model file', url: 'http://example.org/models/model_b.h5' }, suggestions: [{ messageId: 'useHttps', output: 'import tensorflow as tf\nw = tf.compat.v1.keras.utils.get_file("model_b.h5", "https://example.org/models/model_b.h5")' }] }] },
     // a URL on a host reserved for documentation or tests (RFC 2606/6761: example.com/.net/.org, *.example, *.test,
     // *.invalid) written where no fetch reads it: a placeholder, low, not dropped (review zoo P3-2)
     {
