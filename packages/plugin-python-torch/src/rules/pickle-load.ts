@@ -23,7 +23,7 @@ import {
 const PICKLE_MODULES = ['pickle', '_pickle', 'cPickle', 'six.moves.cPickle', 'pickle5', 'dill', 'cloudpickle'];
 
 /** What `create` needs imported before it reports anything (with the packages that vendor cloudpickle). */
-const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle', 'nltk', 'zmq', 'fastai', 'mlflow', 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', 'rl_zoo3', 'paddle', 'megengine', 'skops', 'pycaret', 'autogluon', 'bentoml', 'surprise', 'darts', 'apache_beam', 'skforecast', 'sktime', 'neuralforecast', 'gluonts', 'flair'];
+const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle', 'nltk', 'zmq', 'fastai', 'mlflow', 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', 'rl_zoo3', 'paddle', 'megengine', 'skops', 'pycaret', 'autogluon', 'bentoml', 'surprise', 'darts', 'apache_beam', 'skforecast', 'sktime', 'neuralforecast', 'gluonts', 'flair', 'recbole', 'dgl'];
 /**
  * MLflow's loaders of flavors stored as pickles (mlflow/sklearn/__init__.py `load_model(model_uri, dst_path=None)`:
  * `cloudpickle`/`pickle` by the model's `serialization_format`; mlflow/pytorch `load_model`: `torch.load` of the
@@ -135,6 +135,21 @@ const LIBRARY_PICKLES: ReadonlyArray<{
     fileKeyword: 'bento_model',
     detail: " (BentoML stores this flavor's model as a pickle in its model store, which `bentoml models import` and `pull` fill from a file or a registry)",
     remediation: 'Load only models this application saved into the BentoML store, or imported from a registry whose write access you control (a reviewed version, not `:latest`); save models in a flavor stored without pickle (ONNX, TorchScript, the XGBoost or LightGBM formats).',
+  },
+  {
+    // RecBole (recbole/quick_start/quick_start.py `load_data_and_model(model_file)`: `checkpoint = torch.load(model_file)`
+    // without `weights_only`, then the config, dataset and model rebuilt from what the checkpoint holds)
+    re: /^recbole\.quick_start(?:\.quick_start)?\.load_data_and_model$/,
+    fileKeyword: 'model_file',
+    detail: " (RecBole's `load_data_and_model` is `torch.load` of the checkpoint without `weights_only`: the whole pickle, config included)",
+    remediation: 'Load RecBole checkpoints only from files this application trained and saved, kept where no one else can write; to share a model, exchange its `state_dict` as safetensors and rebuild the model from a reviewed config.',
+  },
+  {
+    // DGL (dgl/data/utils.py `load_info(path)`: `pickle.load` of the file `save_info` wrote beside a dataset's graphs)
+    re: /^dgl\.data(?:\.utils)?\.load_info$/,
+    detail: " (DGL's `load_info` is `pickle.load` of the file)",
+    writers: ['dgl.data.utils.save_info', 'dgl.data.save_info'],
+    remediation: "Load DGL dataset info only from files this application wrote, kept where no one else can write; store the dataset's extra data as arrays or JSON (`save_graphs` keeps tensors without pickle).",
   },
   {
     // Surprise (surprise/dump.py `load(file_name)`: `pickle.load(open(file_name, "rb"))`, the `(predictions, algo)` dumped by `dump.dump`)
@@ -1030,6 +1045,8 @@ export const LOADER_NAMES: readonly string[] = [
   'to_runner',
   // darts' checkpoint and weight loaders, skforecast's `load_forecaster`, GluonTS's `Predictor.deserialize`
   ...['load_from_checkpoint', 'load_weights', 'load_weights_from_checkpoint', 'load_forecaster', 'deserialize'],
+  // RecBole's `load_data_and_model`, DGL's `load_info`
+  ...['load_data_and_model', 'load_info'],
   // mpi4py's lowercase (pickle-based) communication of a `Comm`, multiprocessing's `Connection.recv()`
   ...MPI_PICKLED,
   // torch.distributed's object collectives (each unpickles what the other ranks send)
@@ -1055,7 +1072,7 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    triggers: ['mpi4py', CONNECTION_RECV, ...TORCH_OBJECT_COLLECTIVES, 'pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization', 'load_local', 'recv_pyobj', 'load_learner', /\bmlflow\b/, 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', 'rl_zoo3', /\bpaddle\b/, 'megengine', 'skops', 'pycaret', 'autogluon', 'bentoml', /\bsurprise\b/, /\bdarts\b/, 'SklearnModelHandler', 'skforecast', 'sktime', 'neuralforecast', 'gluonts', /\bflair\b/],
+    triggers: ['mpi4py', CONNECTION_RECV, ...TORCH_OBJECT_COLLECTIVES, 'pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization', 'load_local', 'recv_pyobj', 'load_learner', /\bmlflow\b/, 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', 'rl_zoo3', /\bpaddle\b/, 'megengine', 'skops', 'pycaret', 'autogluon', 'bentoml', /\bsurprise\b/, /\bdarts\b/, 'SklearnModelHandler', 'skforecast', 'sktime', 'neuralforecast', 'gluonts', /\bflair\b/, 'recbole', /\bdgl\b/],
     // (`nltk.data.load("….pickle")` holds `pickle`)
     // What `create` needs imported, and a loader's name (shelve's and jsonpickle's by their module).
     // A vendored cloudpickle reached as an attribute of its package (`import ray` … `ray.cloudpickle.loads(b)`)
@@ -1068,7 +1085,7 @@ export default createRule<[], PythonSourceCode>({
     ],
     docs: {
       description:
-        'Reports deserialization with pickle and its relatives (`pickle`, `_pickle`, `cPickle`, `dill`, `cloudpickle`, `pandas.read_pickle`, `shelve`, `marshal`, `jsonpickle`, NLTK `.pickle` resources, fastai `load_learner`, MLflow\'s pickled flavors, gensim, statsmodels, stable-baselines3, PaddlePaddle, MegEngine, PyCaret, AutoGluon, BentoML, Surprise, darts, skforecast, sktime, NeuralForecast, GluonTS and flair models, LangChain vector stores and retrievers loaded with `allow_dangerous_deserialization`), which runs code embedded in the data.',
+        'Reports deserialization with pickle and its relatives (`pickle`, `_pickle`, `cPickle`, `dill`, `cloudpickle`, `pandas.read_pickle`, `shelve`, `marshal`, `jsonpickle`, NLTK `.pickle` resources, fastai `load_learner`, MLflow\'s pickled flavors, gensim, statsmodels, stable-baselines3, PaddlePaddle, MegEngine, PyCaret, AutoGluon, BentoML, Surprise, darts, skforecast, sktime, NeuralForecast, GluonTS, flair, RecBole and DGL models, LangChain vector stores and retrievers loaded with `allow_dangerous_deserialization`), which runs code embedded in the data.',
       recommended: true,
     },
     messages: {

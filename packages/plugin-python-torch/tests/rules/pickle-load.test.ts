@@ -938,6 +938,14 @@ ruleTester.run('torch/pickle-load (library loaders)', rule, {
         { messageId: 'networkDeserialization', line: 12, confidence: 'high', data: { callee: 'NeuralForecast.load', detail: " (NeuralForecast's `load` unpickles the directory's `configuration.pkl` and `dataset.pkl`)", source: '', imports: '' } },
       ],
     },
+    // RecBole's `load_data_and_model` (torch.load without weights_only) and DGL's `load_info` (pickle.load) (review gnn P2-1, P3-2)
+    {
+      code: 'from recbole.quick_start import load_data_and_model\nfrom dgl.data.utils import load_info, save_info\nconfig, model, dataset, tr, va, te = load_data_and_model(model_file="saved/BPR.pth")\ninfo = load_info("processed/info.pkl")\nsave_info("own.pkl", {"n": 3})\nown = load_info("own.pkl")',
+      errors: [
+        { messageId: 'unsafeDeserialization', line: 3, confidence: 'high', data: { callee: 'recbole.quick_start.load_data_and_model', detail: " (RecBole's `load_data_and_model` is `torch.load` of the checkpoint without `weights_only`: the whole pickle, config included)", source: '', imports: '' } },
+        { messageId: 'unsafeDeserialization', line: 4, confidence: 'high', data: { callee: 'dgl.data.utils.load_info', detail: " (DGL's `load_info` is `pickle.load` of the file)", source: '', imports: '' } },
+      ],
+    },
     // flair: a Hub id and a short name are downloaded first (network data); a local file is a file
     {
       code: 'from flair.models import SequenceTagger, TextClassifier\nfrom flair.nn import Classifier\ntagger = SequenceTagger.load("flair/ner-english-large")\nner = Classifier.load("ner")\nclf = TextClassifier.load("resources/classifiers/best-model.pt")',
