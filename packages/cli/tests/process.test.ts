@@ -64,10 +64,11 @@ describe.runIf(fs.existsSync(bin))('the oculum process', () => {
 
   it('ends once the report is written, whatever timers a rule left running', () => {
     const dir = project(plugin('() => { setInterval(() => {}, 1000); return { call() {} }; }'));
-    const started = Date.now();
     const r = oculum(['scan', '--workers', '0'], dir);
-    expect(r.error).toBeUndefined(); // not killed by the timeout
-    expect(Date.now() - started).toBeLessThan(15_000);
+    // It ended by itself: not killed by the timeout (a process left to its timers never ends). How soon it ended is
+    // not asserted: no count of work tells it, and wall-clock time is the host's.
+    expect(r.error).toBeUndefined();
+    expect(r.signal).toBeNull();
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('torch/load-without-weights-only');
     expect(r.stdout).toContain('✖ 1 finding');
