@@ -24,6 +24,8 @@ export default createRule<[], PySourceCode>({
     messages: {
       publicArgs: '{{api}}(push_to_hub=True) publishes every saved checkpoint to a public Hub repository during training, before anyone reviews it. Set hub_private_repo=True.',
       publicPush: '{{target}}.push_to_hub(...) publishes to a public Hub repository{{extra}}. Pass private=True and publish only after evaluation and review.',
+      repositoryPush:
+        '{{target}}.push_to_hub(...) publishes to a public Hub repository{{extra}} if {{target}} holds a model, tokenizer or dataset: pass private=True there. If it is a git `Repository`, its push_to_hub has no private option and pushes to a repository that already exists: make that repository private where it is created.',
       publicVariantPush: '{{target}}.{{method}}(...) publishes the merged or quantized model to a public Hub repository{{extra}}. Pass private=True and publish only after evaluation and review.',
       trainerPush: '{{target}}.push_to_hub() publishes the trained model to a public Hub repository (its TrainingArguments have no hub_private_repo=True){{extra}}.',
       trainerPushUnseen: '{{target}}.push_to_hub() publishes the trained model to the Hub, public unless the trainer\'s arguments, built where this file does not show (the command line, a config, another module), set hub_private_repo=True{{extra}}.',
@@ -120,6 +122,12 @@ export default createRule<[], PySourceCode>({
           // Not what it holds: `trainer.model.push_to_hub(...)` is a model's push, public by default.
           if (recv && /trainer/i.test(recv.type === 'attribute' ? (recv.childForFieldName('attribute')?.text ?? '') : recv.text) && priv === 'absent') {
             if (!guardedByPushFlag(node)) context.report({ node, messageId: 'trainerPushUnseen', data: { target: receiverLabel(node), extra: extra(node) }, confidence: 'low' });
+            return;
+          }
+          // A receiver named as a repository whose value is out of sight (`def finish(repo): repo.push_to_hub()`):
+          // often huggingface_hub's git `Repository`, which has no private option (review difftrain P3-1)
+          if (priv === 'absent' && unseenRepository(sc, recv)) {
+            context.report({ node, messageId: 'repositoryPush', data: { target: receiverLabel(node), extra: extra(node) }, confidence: 'low' });
             return;
           }
           context.report({ node, messageId: 'publicPush', data: { target: receiverLabel(node), extra: extra(node) }, confidence: baseConfidence });
@@ -249,6 +257,19 @@ function ownPushWithoutPrivacy(sc: PySourceCode, recv: PyNode | null): boolean {
     }
     return false;
   });
+}
+
+/**
+ * A receiver named as a repository (`repo`, `repository`, `hf_repo`, `self.repo`) whose value this file
+ * does not show: a parameter without a default, or an attribute the class never assigns here.
+ */
+function unseenRepository(sc: PySourceCode, recv: PyNode | null): boolean {
+  if (!recv) return false;
+  const last = recv.type === 'identifier' ? recv.text : recv.type === 'attribute' ? (recv.childForFieldName('attribute')?.text ?? '') : '';
+  if (!/^(?:\w+_)?repo(?:sitory)?$/i.test(last)) return false;
+  if (recv.type === 'attribute') return !sc.attributeValues(recv)?.some((v) => v.type !== 'none');
+  const bindings = sc.reachingBindings(recv);
+  return bindings.length > 0 && bindings.every((b) => b.kind === 'parameter' && (!b.value || b.value.type === 'none'));
 }
 
 /** Is the call inside an `if` of its function whose condition reads a `push_to_hub` flag (`if args.push_to_hub:`)? */

@@ -93,7 +93,8 @@ const HUB_GIT_REPOSITORY = /^huggingface_hub\.(?:repository\.)?Repository$/;
 /**
  * A `push_to_hub` that has no privacy of its own to set, so a missing `private=True` says nothing:
  * - a git `Repository`'s (`repo = Repository(local_dir, clone_from="org/m"); repo.push_to_hub()` pushes
- *   commits to a repository that already exists; its `push_to_hub` takes no `private`);
+ *   commits to a repository that already exists; its `push_to_hub` takes no `private`), also kept on
+ *   `self` (`self.repo = Repository(...)` in `__init__`, `self.repo.push_to_hub()` in a callback);
  * - a Hub card's (`card = ModelCard.load(repo_id); card.push_to_hub(repo_id)` updates the README of
  *   an existing repository; its `push_to_hub` takes no `private`), by what the receiver was built
  *   with, or by its name (`card`, `model_card`) when that cannot be told (`card_class.load(...)`, a
@@ -108,6 +109,20 @@ export function pushWithoutPrivacy(sc: PySourceCode, call: PyNode): boolean {
   const holder = recv.type === 'call' ? recv : recv.type === 'identifier' ? valuesOf(sc, recv).find((v) => v.type === 'call') : undefined;
   const built = holder ? sc.qualifiedName(calleeOf(holder)!) : undefined;
   if (built && (HUB_CARD.test(built) || HUB_GIT_REPOSITORY.test(built))) return true;
+  // `self.repo = Repository(...)` in `__init__`, `self.repo.push_to_hub()` in a callback: every value
+  // the class assigns to the attribute (a `None` placeholder aside) is a card or a git `Repository`
+  if (recv.type === 'attribute') {
+    const held = (sc.attributeValues(recv) ?? []).filter((v) => v.type !== 'none');
+    if (
+      held.length > 0 &&
+      held.length <= 8 &&
+      held.every((v) => {
+        const q = v.type === 'call' ? sc.qualifiedName(calleeOf(v)!) : undefined;
+        return !!q && (HUB_CARD.test(q) || HUB_GIT_REPOSITORY.test(q));
+      })
+    )
+      return true;
+  }
   if (!built && recv.type === 'identifier' && /(?:^|_)card$/i.test(recv.text)) return true;
   if (recv.type !== 'identifier' || recv.text !== 'self') return false;
   const fn = sc.enclosingFunction(call);

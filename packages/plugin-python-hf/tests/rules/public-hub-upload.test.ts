@@ -16,6 +16,8 @@ ruleTester.run('hf/public-hub-upload', rule, {
     'from huggingface_hub import create_repo\nfrom huggingface_sb3 import package_to_hub\nfrom mlx_lm import convert\ndef publish(model):\n    create_repo("me/ppo", private=True, exist_ok=True)\n    package_to_hub(model=model, model_name="ppo", model_architecture="PPO", env_id="CartPole-v1", eval_env=None, repo_id="me/ppo", commit_message="x")\n    create_repo("me/m-4bit", private=True, exist_ok=True)\n    convert("org/m", "mlx_model", upload_repo="me/m-4bit")',
     // `repo_id = create_repo(..., private=True).repo_id`: the id read back from the private repository (review difftrain P2-1)
     'from huggingface_hub import create_repo, upload_folder\ndef main(args, unet):\n    repo_id = create_repo(repo_id=args.hub_model_id, exist_ok=True, private=True).repo_id\n    for epoch in range(3):\n        unet(epoch).backward()\n    upload_folder(repo_id=repo_id, folder_path=args.output_dir)',
+    // a git `Repository` kept on `self`: its push_to_hub has no private option (review difftrain P3-1)
+    'from huggingface_hub import Repository\nclass PushCallback:\n    def __init__(self, args):\n        self.repo = None\n        self.repo = Repository(args.output_dir, clone_from=args.hub_model_id)\n    def on_train_end(self):\n        self.repo.push_to_hub(commit_message="End of training", blocking=False)',
     // an instance of a class of this file (or of its subclass) whose own `push_to_hub` takes no `private`: no Hub mixin's (review finetune P3-1)
     'class Registry:\n    def push_to_hub(self, repo_id):\n        return repo_id\nclass Sub(Registry):\n    pass\nregistry = Registry()\nregistry.push_to_hub("me/registry")\nSub().push_to_hub("me/sub")\ngetattr(registry, "push_to_hub")("me/registry")',
     'class Registry:\n    def push_to_hub(self, repo_id):\n        return repo_id\nclass Runner:\n    def __init__(self):\n        self.registry = Registry()\n    def run(self):\n        self.registry.push_to_hub("me/x")',
@@ -57,6 +59,20 @@ ruleTester.run('hf/public-hub-upload', rule, {
       errors: [
         { messageId: 'publicLibraryUpload', line: 3, confidence: 'medium', data: { api: 'mlx_lm.convert', what: 'the converted model (`upload_repo=`)', how: "with no private=True, at the account's default visibility", extra: '' } },
         { messageId: 'publicLibraryUpload', line: 4, confidence: 'medium', data: { api: 'mlx_lm.upload_to_hub', what: 'the converted model', how: "with no private=True, at the account's default visibility", extra: '' } },
+      ],
+    },
+    // a receiver named as a repository, out of sight: maybe a git `Repository` (no private option): low, and said so
+    {
+      code: 'from huggingface_hub import Repository\ndef finish(repo, model):\n    repo.push_to_hub(commit_message="End of training", blocking=False)\n    model.push_to_hub("me/m")\nclass C:\n    def __init__(self, api):\n        self.model = api\n    def done(self, args):\n        args.hf_repo.push_to_hub()',
+      errors: [
+        {
+          messageId: 'repositoryPush',
+          line: 3,
+          confidence: 'low',
+          data: { target: 'repo', extra: '' },
+        },
+        { messageId: 'publicPush', line: 4, confidence: 'high', data: { target: 'model', extra: '' } },
+        { messageId: 'repositoryPush', line: 9, confidence: 'low', data: { target: 'args.hf_repo', extra: '' } },
       ],
     },
     // an upload right after training: in a function, or at a script's top level
