@@ -50,6 +50,17 @@ const GET_FILE: Helper = {
   downloadOnly: { url: { name: 'origin', position: 1 }, file: { name: 'fname', position: 0 } },
 };
 
+/**
+ * The graph-learning libraries' download helpers (review gnn P3-2), which mostly fetch datasets: PyG's
+ * `torch_geometric.data.download_url(url, folder, log=True, filename=None)` (torch_geometric/data/download.py), which
+ * has no hash check at all and saves `folder/filename` (the URL's last part by default), and DGL's
+ * `dgl.data.utils.download(url, path=None, overwrite=True, sha1_hash=None, retries=5, verify_ssl=True, log=True)`
+ * (python/dgl/data/utils.py), which checks the file's SHA-1 only when given `sha1_hash` (`if sha1_hash and not
+ * check_sha1(fname, sha1_hash): raise`). Both are reported only for a model's file, as torchvision's are.
+ */
+const PYG_DOWNLOAD_URL = /^torch_geometric\.data\.(?:download\.)?download_url$/;
+const DGL_DOWNLOAD = /^dgl\.data\.(?:utils\.)?download$/;
+
 function helperFor(qn: string | undefined): Helper | undefined {
   if (!qn) return undefined;
   if (/^torch\.(?:hub|utils\.model_zoo)\.(?:load_state_dict_from_url|load_url)$/.test(qn)) {
@@ -83,6 +94,26 @@ function helperFor(qn: string | undefined): Helper | undefined {
       modelOnly: true,
     };
   }
+  if (PYG_DOWNLOAD_URL.test(qn)) {
+    return {
+      api: 'download_url',
+      hashArgs: [],
+      fix: '',
+      remediation: 'PyG\'s `download_url` cannot check what it downloads: compare the SHA-256 of the returned file with the reviewed one before using it (`hashlib.sha256(open(path, "rb").read()).hexdigest() != EXPECTED: raise`), or fetch with a helper that checks it (`torch.hub.download_url_to_file(url, dst, hash_prefix=...)`).',
+      downloadOnly: { url: { name: 'url', position: 0 }, file: { name: 'filename', position: 3 } },
+      modelOnly: true,
+    };
+  }
+  if (DGL_DOWNLOAD.test(qn)) {
+    return {
+      api: 'download',
+      hashArgs: [{ name: 'sha1_hash', position: 3, kind: 'value' }],
+      fix: 'sha1_hash=',
+      remediation: 'Pass `sha1_hash=` the SHA-1 of the reviewed file (`download(url, path, sha1_hash="<hex>")`): DGL checks the download against it and raises on a file that does not match.',
+      downloadOnly: { url: { name: 'url', position: 0 }, file: { name: 'path', position: 1 } },
+      modelOnly: true,
+    };
+  }
   return undefined;
 }
 
@@ -91,9 +122,9 @@ const KERAS_ONLY_KEYWORDS = ['cache_subdir', 'cache_dir', 'untar', 'extract', 'a
 
 // (pooch's `retrieve`/`fetch` by `pooch`, which a file that calls them imports: the words alone made 34 more of
 // PyTorch's files parsed, five times this rule's share)
-const RULE_TRIGGERS = ['load_state_dict_from_url', 'load_url', 'download_url', 'get_file', 'download_and_extract_archive', 'download_file_from_google_drive', /\bpooch\b/];
+const RULE_TRIGGERS = ['load_state_dict_from_url', 'load_url', 'download_url', 'get_file', 'download_and_extract_archive', 'download_file_from_google_drive', /\bpooch\b/, importTrigger(['dgl'])];
 /** What `create` needs imported before it reports a helper it can name. */
-const FRAMEWORKS = ['torch', 'tensorflow', 'keras', 'tf_keras', 'torchvision', 'torchgeo', 'pooch'];
+const FRAMEWORKS = ['torch', 'tensorflow', 'keras', 'tf_keras', 'torchvision', 'torchgeo', 'pooch', 'torch_geometric', 'dgl'];
 
 /** What to do about a pooch download that skips its check. */
 const POOCH_REMEDIATION =
@@ -116,6 +147,7 @@ export default createRule<[], PySourceCode>({
     },
     messages: {
       missing: '{{api}} downloads a file without its built-in hash check (no {{fix}}): a tampered or substituted file is used as is.',
+      noCheck: '{{api}} downloads the model file "{{file}}" and has no hash check of its own, and nothing compares its digest afterwards: a tampered or substituted file is used as is.',
       missingLikely: '`{{callee}}` has the shape of keras.utils.get_file fetching the model file "{{file}}", and is called without its built-in hash check (no file_hash=): a tampered or substituted file is used as is.',
       disabled: '{{api}} is called with its hash check turned off ({{arg}}); a tampered or substituted file is used as is.',
       unknown: '{{api}} takes its hash check from `{{expr}}`, which could not be resolved.',
@@ -154,6 +186,16 @@ export default createRule<[], PySourceCode>({
         if (!file) continue;
         const keras = KERAS_ONLY_KEYWORDS.some((k) => sc.argument(node, { name: k }));
         return { file: file.replace(/[?#].*$/, '').split('/').pop()!, confidence: keras ? 'medium' : 'low' };
+      }
+      return undefined;
+    };
+
+    /** The name of the file a helper saves, when known: its file argument's value, or the last part of its URL. */
+    const shownFile = (node: PyNode, d: NonNullable<Helper['downloadOnly']>): string | undefined => {
+      for (const a of [d.file, d.url]) {
+        const n = argumentOf(node, a);
+        const r = n ? resolve(sc, n) : undefined;
+        if (r?.kind === 'string') return r.value.replace(/[?#].*$/, '').split('/').pop() || undefined;
       }
       return undefined;
     };
@@ -241,6 +283,11 @@ export default createRule<[], PySourceCode>({
         // depth bound that may compare the digest afterwards: not known either way
         const undecided = !!helper.downloadOnly && verifier.undecided(sc.enclosingFunction(node));
         const confidence = sc.hasUnresolvedArguments(node) ? 'low' : undecided || weakModel ? 'medium' : 'high';
+        if (!helper.hashArgs.length) {
+          const file = helper.downloadOnly ? shownFile(node, helper.downloadOnly) : undefined;
+          context.report({ node, messageId: 'noCheck', data: { api: helper.api, file: file ?? 'a file' }, confidence, remediation: helper.remediation });
+          return;
+        }
         context.report({ node, messageId: 'missing', data: { api: helper.api, fix: helper.fix }, confidence, remediation: helper.remediation });
       },
     };

@@ -932,6 +932,10 @@ const LIBRARY_DOWNLOADS: Array<{ re: RegExp; file?: { name: string; position: nu
   // filename=None, md5=None)` (also imported into torchgeo.datasets.utils): the file is `root/filename`
   { re: /^(?:torchvision|torchgeo)\.datasets\.utils\.(?:download_url|download_file_from_google_drive)$/, file: { name: 'filename', position: 2 } },
   { re: /^(?:torchvision|torchgeo)\.datasets\.utils\.download_and_extract_archive$/, file: { name: 'filename', position: 3 } },
+  // PyG's `download_url(url, folder, log=True, filename=None)` (the file is `folder/filename`) and DGL's
+  // `download(url, path=None, overwrite=True, sha1_hash=None, …)` (`path` a file or a folder); both return the path
+  { re: /^torch_geometric\.data\.(?:download\.)?download_url$/, file: { name: 'filename', position: 3 } },
+  { re: /^dgl\.data\.(?:utils\.)?download$/, file: { name: 'path', position: 1 } },
 ];
 
 /**

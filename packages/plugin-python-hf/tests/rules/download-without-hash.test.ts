@@ -36,6 +36,12 @@ ruleTester.run('hf/download-without-hash', rule, {
     // an unresolved receiver: the same call with its hash, and get_file methods that fetch no model
     injectedKeras.replace('cache_subdir="models")', 'cache_subdir="models", file_hash="2a1d4e1bb6de1b7b24cf1fc3a70bc4c9d2f50ec5e4d8e5d6b5d0a8ff0d1e4d0c")'),
     'def f(client):\n    return client.get_file("notes.txt", "https://example.org/notes.txt")',
+    // PyG's and DGL's helpers fetching datasets, and DGL's with its SHA-1 (review gnn P3-2)
+    'from torch_geometric.data import download_url, extract_zip\nurl = "https://files.grouplens.org/datasets/movielens/ml-latest-small.zip"\nextract_zip(download_url(url, "."), ".")',
+    'from torch_geometric.data import InMemoryDataset, download_url\nclass Cora(InMemoryDataset):\n    url = "https://github.com/kimiyoung/planetoid/raw/master/data"\n    def download(self):\n        for name in self.raw_file_names:\n            download_url(f"{self.url}/{name}", self.raw_dir)',
+    'from dgl.data.utils import download\ndownload("https://data.dgl.ai/dataset/cora_v2.zip", path="data/cora_v2.zip")',
+    'import torch\nfrom dgl.data.utils import download\nURL = "https://example.org/pretrained/checkpoint.pt"\ndef f(folder):\n    return torch.load(download(URL, path=folder, sha1_hash="5a1d4e1bb6de1b7b24cf1fc3a70bc4c9d2f50ec5"), weights_only=True)',
+    'import hashlib, torch\nfrom torch_geometric.data import download_url\nURL = "https://example.org/pretrained/checkpoint.pt"\nSHA = "ab" * 32\ndef f(folder):\n    path = download_url(URL, folder)\n    if hashlib.sha256(open(path, "rb").read()).hexdigest() != SHA:\n        raise ValueError(path)\n    return torch.load(path, weights_only=True)',
     'def f(bucket):\n    return bucket.get_file("weights/model.h5")',
     'def f(ftp, dst):\n    ftp.get_file("/pub/model.h5", dst)',
     'class Store:\n    def get_file(self, name, url):\n        pass\n    def run(self):\n        self.get_file("model.h5", "https://example.org/model.h5")',
@@ -116,6 +122,19 @@ ruleTester.run('hf/download-without-hash', rule, {
     {
       code: 'from tensorflow.compat.v2.keras.utils import get_file\nw = get_file("model_b.h5", "https://example.com/models/model_b.h5", cache_subdir="models")',
       errors: [{ messageId: 'missing', line: 2, confidence: 'high', data: { api: 'get_file', fix: 'file_hash=' } }],
+    },
+
+    // PyG's download_url has no hash check; DGL's download checks only with sha1_hash= (review gnn P3-2)
+    {
+      code: 'import torch\nfrom dgl.data.utils import download\nfrom torch_geometric.data import download_url\nURL = "https://github.com/klicperajo/dimenet/raw/master/pretrained/dimenet/checkpoint.pt"\ndef pyg_pretrained(folder):\n    path = download_url(URL, folder)\n    return torch.load(path, weights_only=True)\ndef dgl_pretrained(folder):\n    path = download(URL, path=folder)\n    return torch.load(path, weights_only=True)',
+      errors: [
+        { messageId: 'noCheck', line: 6, confidence: 'high', data: { api: 'download_url', file: 'checkpoint.pt' } },
+        { messageId: 'missing', line: 9, confidence: 'high', data: { api: 'download', fix: 'sha1_hash=' } },
+      ],
+    },
+    {
+      code: 'import dgl\ndgl.data.utils.download("https://example.org/gin/model.pth", "gin.pth", True, None)',
+      errors: [{ messageId: 'disabled', line: 2, confidence: 'high', data: { api: 'download', arg: 'None' } }],
     },
 
     // keras.utils injected at run time: the arguments say a model file is fetched from a URL
