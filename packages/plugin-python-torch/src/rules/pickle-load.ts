@@ -23,7 +23,7 @@ import {
 const PICKLE_MODULES = ['pickle', '_pickle', 'cPickle', 'six.moves.cPickle', 'pickle5', 'dill', 'cloudpickle'];
 
 /** What `create` needs imported before it reports anything (with the packages that vendor cloudpickle). */
-const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle', 'nltk', 'zmq', 'fastai', 'mlflow', 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', 'rl_zoo3', 'paddle', 'megengine', 'skops', 'pycaret', 'autogluon', 'bentoml', 'surprise', 'darts', 'apache_beam', 'skforecast', 'sktime', 'neuralforecast', 'gluonts', 'flair', 'recbole', 'dgl'];
+const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle', 'nltk', 'zmq', 'fastai', 'mlflow', 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', 'rl_zoo3', 'paddle', 'megengine', 'skops', 'pycaret', 'autogluon', 'bentoml', 'surprise', 'darts', 'apache_beam', 'skforecast', 'sktime', 'neuralforecast', 'gluonts', 'flair', 'recbole', 'dgl', 'torch_geometric'];
 /**
  * MLflow's loaders of flavors stored as pickles (mlflow/sklearn/__init__.py `load_model(model_uri, dst_path=None)`:
  * `cloudpickle`/`pickle` by the model's `serialization_format`; mlflow/pytorch `load_model`: `torch.load` of the
@@ -143,6 +143,16 @@ const LIBRARY_PICKLES: ReadonlyArray<{
     fileKeyword: 'model_file',
     detail: " (RecBole's `load_data_and_model` is `torch.load` of the checkpoint without `weights_only`: the whole pickle, config included)",
     remediation: 'Load RecBole checkpoints only from files this application trained and saved, kept where no one else can write; to share a model, exchange its `state_dict` as safetensors and rebuild the model from a reviewed config.',
+  },
+  {
+    // PyG (torch_geometric/io/fs.py `torch_load(path, map_location=None)`: `torch.load(f, map_location, weights_only=True)`,
+    // and on an `UnpicklingError` naming `add_safe_globals` — any global outside the allowlist — a warning and the same
+    // file again with `weights_only=False`: a crafted file takes the fallback). Medium: a dataset's own processed files
+    // are what it usually reads (`InMemoryDataset.load`, which calls it, is left alone).
+    re: /^torch_geometric\.io(?:\.fs)?\.torch_load$/,
+    medium: true,
+    detail: " (PyG's `fs.torch_load` retries with `weights_only=False` when the restricted load fails on a global outside the allowlist, which a crafted file makes it do)",
+    remediation: 'Load files with PyG\'s `torch_load` only from directories this application wrote, kept where no one else can write; for weights from elsewhere, `torch.load(f, weights_only=True)` without a fallback, or safetensors.',
   },
   {
     // DGL (dgl/data/utils.py `load_info(path)`: `pickle.load` of the file `save_info` wrote beside a dataset's graphs)
@@ -1047,6 +1057,8 @@ export const LOADER_NAMES: readonly string[] = [
   ...['load_from_checkpoint', 'load_weights', 'load_weights_from_checkpoint', 'load_forecaster', 'deserialize'],
   // RecBole's `load_data_and_model`, DGL's `load_info`
   ...['load_data_and_model', 'load_info'],
+  // PyG's `fs.torch_load`
+  'torch_load',
   // mpi4py's lowercase (pickle-based) communication of a `Comm`, multiprocessing's `Connection.recv()`
   ...MPI_PICKLED,
   // torch.distributed's object collectives (each unpickles what the other ranks send)
@@ -1072,7 +1084,7 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    triggers: ['mpi4py', CONNECTION_RECV, ...TORCH_OBJECT_COLLECTIVES, 'pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization', 'load_local', 'recv_pyobj', 'load_learner', /\bmlflow\b/, 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', 'rl_zoo3', /\bpaddle\b/, 'megengine', 'skops', 'pycaret', 'autogluon', 'bentoml', /\bsurprise\b/, /\bdarts\b/, 'SklearnModelHandler', 'skforecast', 'sktime', 'neuralforecast', 'gluonts', /\bflair\b/, 'recbole', /\bdgl\b/],
+    triggers: ['mpi4py', CONNECTION_RECV, ...TORCH_OBJECT_COLLECTIVES, 'pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization', 'load_local', 'recv_pyobj', 'load_learner', /\bmlflow\b/, 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', 'rl_zoo3', /\bpaddle\b/, 'megengine', 'skops', 'pycaret', 'autogluon', 'bentoml', /\bsurprise\b/, /\bdarts\b/, 'SklearnModelHandler', 'skforecast', 'sktime', 'neuralforecast', 'gluonts', /\bflair\b/, 'recbole', /\bdgl\b/, 'torch_geometric'],
     // (`nltk.data.load("….pickle")` holds `pickle`)
     // What `create` needs imported, and a loader's name (shelve's and jsonpickle's by their module).
     // A vendored cloudpickle reached as an attribute of its package (`import ray` … `ray.cloudpickle.loads(b)`)
@@ -1085,7 +1097,7 @@ export default createRule<[], PythonSourceCode>({
     ],
     docs: {
       description:
-        'Reports deserialization with pickle and its relatives (`pickle`, `_pickle`, `cPickle`, `dill`, `cloudpickle`, `pandas.read_pickle`, `shelve`, `marshal`, `jsonpickle`, NLTK `.pickle` resources, fastai `load_learner`, MLflow\'s pickled flavors, gensim, statsmodels, stable-baselines3, PaddlePaddle, MegEngine, PyCaret, AutoGluon, BentoML, Surprise, darts, skforecast, sktime, NeuralForecast, GluonTS, flair, RecBole and DGL models, LangChain vector stores and retrievers loaded with `allow_dangerous_deserialization`), which runs code embedded in the data.',
+        'Reports deserialization with pickle and its relatives (`pickle`, `_pickle`, `cPickle`, `dill`, `cloudpickle`, `pandas.read_pickle`, `shelve`, `marshal`, `jsonpickle`, NLTK `.pickle` resources, fastai `load_learner`, MLflow\'s pickled flavors, gensim, statsmodels, stable-baselines3, PaddlePaddle, MegEngine, PyCaret, AutoGluon, BentoML, Surprise, darts, skforecast, sktime, NeuralForecast, GluonTS, flair, RecBole, DGL and PyG models, LangChain vector stores and retrievers loaded with `allow_dangerous_deserialization`), which runs code embedded in the data.',
       recommended: true,
     },
     messages: {

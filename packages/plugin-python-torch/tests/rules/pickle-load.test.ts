@@ -946,6 +946,11 @@ ruleTester.run('torch/pickle-load (library loaders)', rule, {
         { messageId: 'unsafeDeserialization', line: 4, confidence: 'high', data: { callee: 'dgl.data.utils.load_info', detail: " (DGL's `load_info` is `pickle.load` of the file)", source: '', imports: '' } },
       ],
     },
+    // PyG's `fs.torch_load`: weights-only first, then a fallback without it on a global outside the allowlist (review gnn P3-3)
+    {
+      code: 'from torch_geometric.io import fs\nimport torch_geometric\na = fs.torch_load(path)\nb = torch_geometric.io.fs.torch_load("processed/data.pt", map_location="cpu")',
+      errors: [3, 4].map((line) => ({ messageId: 'unsafeDeserialization', line, confidence: 'medium' as const, data: { callee: 'torch_geometric.io.fs.torch_load', detail: " (PyG's `fs.torch_load` retries with `weights_only=False` when the restricted load fails on a global outside the allowlist, which a crafted file makes it do)", source: '', imports: '' } })),
+    },
     // flair: a Hub id and a short name are downloaded first (network data); a local file is a file
     {
       code: 'from flair.models import SequenceTagger, TextClassifier\nfrom flair.nn import Classifier\ntagger = SequenceTagger.load("flair/ner-english-large")\nner = Classifier.load("ner")\nclf = TextClassifier.load("resources/classifiers/best-model.pt")',
