@@ -1330,7 +1330,8 @@ function specLoadOf(sc: PySourceCode, call: PyNode, given: Spec & { confidence: 
 
   // a directory this file saved a model to (`save_pretrained(output_dir)` … `from_pretrained(output_dir)`),
   // or found on disk (`if os.path.isdir(p): load(p)`)
-  if (loadsSavedReference(sc, idNode) || checkedOnDisk(sc, call, idNode)) return undefined;
+  // or the checkpoint directory accelerate hands a load-state hook (`def load_model_hook(models, input_dir)`)
+  if (loadsSavedReference(sc, idNode) || checkedOnDisk(sc, call, idNode) || loadStateHookDirectory(sc, idNode)) return undefined;
   const id = idNode;
   // `spec["path"]` with `revision=spec["revision"]` of the same inner table (a loop over `MODELS.items()`,
   // `spec = MODELS[name]`): each table's id with its own revision (review w37hf P2-2)
@@ -1857,6 +1858,44 @@ function loadsSavedReference(sc: PySourceCode, id: PyNode): boolean {
   if (readsOutputDir(sc, id)) return true;
   const fn = sc.enclosingFunction(id);
   return savedLocations(sc).references.some((t) => (t.startIndex < id.startIndex || !same(sc.enclosingFunction(t), fn)) && sc.sameReference(t, id));
+}
+
+/** The functions of a file registered with accelerate's `register_load_state_pre_hook(hook)`, by node id (read once per file). */
+const loadHookMemo = new WeakMap<object, Set<number>>();
+
+function loadStateHooks(sc: PySourceCode): Set<number> {
+  let hooks = loadHookMemo.get(sc);
+  if (hooks) return hooks;
+  hooks = new Set<number>();
+  // (a file that never names it has none: no walk of its calls)
+  if (sc.text.includes('register_load_state_pre_hook')) for (const call of sc.callsWithin(sc.ast)) {
+    if (calleeName(call) !== 'register_load_state_pre_hook') continue;
+    const hook = sc.argument(call, { name: 'hook', position: 0 });
+    const fn = hook ? sc.localFunction(hook) : undefined;
+    if (fn) hooks.add(fn.id);
+  }
+  loadHookMemo.set(sc, hooks);
+  return hooks;
+}
+
+/**
+ * The id is the checkpoint directory accelerate hands a load-state hook: the `input_dir` parameter (the second, after
+ * `self` for a method) of a function of this file registered with `accelerator.register_load_state_pre_hook(hook)`,
+ * never rebound. `Accelerator.load_state(input_dir)` calls each such hook as `hook(models, input_dir)` with the local
+ * directory it loads from (given, or the latest of its `checkpoints/` folder; it lists that directory's files next):
+ * the diffusers training scripts' `UNet2DConditionModel.from_pretrained(input_dir, subfolder="unet")` reads a local
+ * checkpoint (review difftrain P3-3).
+ */
+function loadStateHookDirectory(sc: PySourceCode, id: PyNode): boolean {
+  if (id.type !== 'identifier') return false;
+  const param = sc.parameterOf(id);
+  if (!param || param.function.type !== 'function_definition') return false;
+  const first = param.function.childForFieldName('parameters')?.namedChildren.find((p) => p.type !== 'comment');
+  const offset = first?.type === 'identifier' && (first.text === 'self' || first.text === 'cls') ? 1 : 0;
+  if (param.index !== 1 + offset) return false;
+  const bindings = sc.bindings(id);
+  if (bindings.length !== 1 || bindings[0].kind !== 'parameter') return false;
+  return loadStateHooks(sc).has(param.function.id);
 }
 
 const PATH_TESTS = /^(?:os\.path|posixpath|ntpath|genericpath)\.(?:isdir|isfile|exists|lexists)$/;

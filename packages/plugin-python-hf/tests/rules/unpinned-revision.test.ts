@@ -247,6 +247,9 @@ ruleTester.run('hf/unpinned-revision', rule, {
     `from mlx_lm.utils import save_model, load\ndef run(model, d):\n    save_model(d, model)\n    return load(d)`,
     `import mlx_whisper\nfrom huggingface_hub import snapshot_download\np = snapshot_download("mlx-community/whisper-turbo", revision="${COMMIT}")\nr = mlx_whisper.transcribe("a.mp3", path_or_hf_repo=p)\ns = mlx_whisper.transcribe("a.mp3", path_or_hf_repo="./whisper-mlx")\nm = mlx_whisper.load_models.load_model(p)`,
     `from mlx_vlm import load\nmodel, processor = load("mlx-community/Qwen2-VL-2B-Instruct-4bit", revision="${COMMIT}")`,
+    // (review difftrain P3-3) the checkpoint directory accelerate hands a load-state hook (a function or a method)
+    'from diffusers import UNet2DConditionModel\ndef register_hooks(accelerator):\n    def load_model_hook(models, input_dir):\n        for _ in range(len(models)):\n            model = models.pop()\n            load_model = UNet2DConditionModel.from_pretrained(input_dir, subfolder="unet")\n            model.register_to_config(**load_model.config)\n    accelerator.register_load_state_pre_hook(load_model_hook)',
+    'from transformers import AutoModel\nclass Runner:\n    def load_hook(self, models, input_dir):\n        models[0].load_state_dict(AutoModel.from_pretrained(input_dir).state_dict())\n    def setup(self, accelerator):\n        accelerator.register_load_state_pre_hook(self.load_hook)',
     // mlx-lm pinned, or from a local directory
     `from mlx_lm import load, convert\nmodel, tok = load("mlx-community/Qwen2-0.5B-4bit", revision="${COMMIT}")\nconvert(hf_path="org/m", revision="${COMMIT}")\nload("./mlx_model")`,
     // lm-eval: pinned in the string, a local directory, a model object, a string not clean, another model type
@@ -416,6 +419,15 @@ ruleTester.run('hf/unpinned-revision', rule, {
         { messageId: 'missingRevision', line: 3, confidence: 'high', data: { api: 'mlx_lm.load', id: 'mlx-community/Mistral-7B-Instruct-v0.3-4bit' } },
         { messageId: 'missingRevision', line: 4, confidence: 'high', data: { api: 'mlx_lm.convert', id: 'microsoft/Phi-3-mini-128k-instruct' } },
         { messageId: 'branchRevision', line: 5 },
+      ],
+    },
+    // (review difftrain P3-3) only the directory accelerate passes: a hook's Hub id, a rebound parameter, a function not registered
+    {
+      code: 'from diffusers import UNet2DConditionModel\ndef load_model_hook(models, input_dir):\n    a = UNet2DConditionModel.from_pretrained("org/sd", subfolder="unet")\n    if not models:\n        input_dir = "org/other"\n    b = UNet2DConditionModel.from_pretrained(input_dir, subfolder="unet")\ndef other_hook(models, input_dir):\n    return UNet2DConditionModel.from_pretrained(input_dir, subfolder="unet")\ndef setup(accelerator):\n    accelerator.register_load_state_pre_hook(load_model_hook)\n    accelerator.register_save_state_pre_hook(other_hook)',
+      errors: [
+        { messageId: 'missingRevision', line: 3, confidence: 'high', data: { api: 'UNet2DConditionModel.from_pretrained', id: 'org/sd' } },
+        { messageId: 'missingRevisionUnknownId', line: 6, confidence: 'low', data: { api: 'UNet2DConditionModel.from_pretrained', localAdvice: LOCAL_MODEL } },
+        { messageId: 'missingRevisionUnknownId', line: 8, confidence: 'low', data: { api: 'UNet2DConditionModel.from_pretrained', localAdvice: LOCAL_MODEL } },
       ],
     },
     // (review apple P2-2) `convert` of mlx-lm ≤ 0.19, in mlx_lm/utils.py
