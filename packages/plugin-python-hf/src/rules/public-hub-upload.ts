@@ -1,13 +1,13 @@
 import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
 import { calleeName, calleeOf, displayText, receiverOf, statementOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { importsHf, isHfApiInstance } from '../util/hub.js';
-import { valuesOf } from '../util/resolve.js';
+import { resolve, valuesOf } from '../util/resolve.js';
 import { docsUrl } from '../util/meta.js';
 import { flag, isTrainingArgs, privacyFlag, pushWithoutPrivacy, trainerArgsCall, trainingBefore } from '../util/training.js';
 
 const name = 'public-hub-upload';
 
-const RULE_TRIGGERS = ['push_to_hub', 'save_to_hub', 'create_repo', 'update_repo_visibility', 'update_repo_settings', 'upload_folder', 'upload_file', 'create_commit', 'upload_large_folder', 'upload_preset', 'package_to_hub', 'upload_repo', 'upload_to_hub'];
+const RULE_TRIGGERS = ['push_to_hub', 'save_to_hub', 'create_repo', 'update_repo_visibility', 'update_repo_settings', 'upload_folder', 'upload_file', 'create_commit', 'upload_large_folder', 'upload_preset', 'package_to_hub', 'upload_repo', 'upload_to_hub', 'hf://'];
 
 export default createRule<[], PySourceCode>({
   name,
@@ -153,6 +153,21 @@ export default createRule<[], PySourceCode>({
           return;
         }
 
+        // Keras 3's `model.save("hf://org/m")` / `keras.saving.save_model(model, "hf://org/m")`: saving_lib's
+        // `_upload_model_to_hf` runs `HfApi().create_repo(hf_path, exist_ok=True)` (no private option) and
+        // uploads the model (review keras P2-2)
+        const keras = kerasHubSave(sc, node, qn, method, fn.type === 'attribute');
+        if (keras) {
+          if (createdPrivateBefore(sc, node, keras.path, keras.repo)) return;
+          context.report({
+            node,
+            messageId: 'publicLibraryUpload',
+            data: { api: qn && KERAS_SAVE_MODEL.test(qn) ? qn : `${receiverLabel(node)}.save`, what: 'the model (to an `hf://` path)', how: ACCOUNT_DEFAULT, extra: extra(node) },
+            confidence: keras.confidence,
+          });
+          return;
+        }
+
         // KerasHub `upload_preset("hf://org/m", preset_dir)` right after training: like `upload_folder`
         if (qn && /^(?:keras_hub|keras_nlp)\.upload_preset$/.test(qn)) {
           const uri = sc.argument(node, { name: 'uri', position: 0 });
@@ -204,12 +219,49 @@ function libraryUpload(sc: PySourceCode, call: PyNode, qn: string): { api: strin
     const repo = sc.argument(call, { name: 'repo_id', position: api === 'package_to_hub' ? 5 : 0 });
     return { api, what: api === 'package_to_hub' ? 'the trained agent, its evaluation and a replay video' : 'the agent file', how: 'public (it passes private=False)', repo };
   }
-  const accountDefault = 'with no private=True, at the account\'s default visibility';
+  const accountDefault = ACCOUNT_DEFAULT;
   if (/^mlx_lm\.(?:utils\.)?upload_to_hub$/.test(qn)) return { api: 'mlx_lm.upload_to_hub', what: 'the converted model', how: accountDefault, repo: sc.argument(call, { name: 'upload_repo', position: 1 }) };
   if (/^mlx_lm\.(?:convert\.)?convert$/.test(qn)) {
     const repo = sc.argument(call, { name: 'upload_repo', position: 7 });
     if (!repo || repo.type === 'none' || sc.constant(repo) === null) return undefined;
     return { api: 'mlx_lm.convert', what: 'the converted model (`upload_repo=`)', how: accountDefault, repo };
+  }
+  return undefined;
+}
+
+const ACCOUNT_DEFAULT = 'with no private=True, at the account\'s default visibility';
+/** Keras 3's functional saver (`keras.saving.save_model(model, filepath)`, also through `tf.keras`). */
+const KERAS_SAVE_MODEL = /^(?:keras|tensorflow\.keras)\.(?:saving|models)\.save_model$/;
+
+/**
+ * A Keras save to the Hub: `model.save(filepath)` or `keras.saving.save_model(model, filepath)` whose
+ * `filepath` is `hf://owner/name` (Keras 3 accepts only `namespace/model_name` there; `hf://datasets/…` is
+ * an fsspec path, no Keras upload). A literal (or a constant) is high confidence; an f-string known only by
+ * its start (`f"hf://{repo}"`), or a default the run may override, medium. `repo`: the repository id, to
+ * compare with a `create_repo(..., private=True)` before it.
+ */
+function kerasHubSave(
+  sc: PySourceCode,
+  call: PyNode,
+  qn: string | undefined,
+  method: string,
+  isMethod: boolean,
+): { path: PyNode; repo: { value?: string; text?: string }; confidence: Confidence } | undefined {
+  let path: PyNode | undefined;
+  if (qn && KERAS_SAVE_MODEL.test(qn)) path = sc.argument(call, { name: 'filepath', position: 1 });
+  // a method `save` of an object (`torch.save`, `numpy.save` are module functions: not these)
+  else if (method === 'save' && isMethod && (!qn || /^(?:keras|tensorflow\.keras)\./.test(qn))) path = sc.argument(call, { name: 'filepath', position: 0 });
+  if (!path) return undefined;
+  const r = resolve(sc, path);
+  if (r.kind === 'string') {
+    const m = /^hf:\/\/([^/]+\/[^/]+)$/i.exec(r.value);
+    return m ? { path, repo: { value: m[1] }, confidence: r.soft ? 'medium' : 'high' } : undefined;
+  }
+  if (r.kind === 'prefix' && /^hf:\/\//i.test(r.value) && !/^hf:\/\/(?:datasets|spaces)\//i.test(r.value)) {
+    // `f"hf://{repo_id}"`: the id's own text
+    const parts = path.type === 'string' ? path.namedChildren.filter((c) => c.type !== 'string_start' && c.type !== 'string_end') : [];
+    const inner = parts.length === 2 && parts[0].type === 'string_content' && parts[0].text === 'hf://' && parts[1].type === 'interpolation' ? parts[1].childForFieldName('expression') : null;
+    return { path, repo: inner ? { text: sc.getText(inner) } : {}, confidence: 'medium' };
   }
   return undefined;
 }
@@ -288,16 +340,17 @@ function guardedByPushFlag(call: PyNode): boolean {
  * the same variable or read back from the result (`repo = create_repo(...)`, `repo_id=repo.repo_id`).
  * Nothing is published then.
  */
-function createdPrivateBefore(sc: PySourceCode, upload: PyNode, target = sc.argument(upload, { name: 'repo_id' })): boolean {
+function createdPrivateBefore(sc: PySourceCode, upload: PyNode, target = sc.argument(upload, { name: 'repo_id' }), hub?: { value?: string; text?: string }): boolean {
   if (!target) return false;
-  const targetId = sc.constant(target);
+  const targetId = hub ? hub.value : sc.constant(target);
+  const targetText = hub ? hub.text : sc.getText(target);
   const fn = sc.enclosingFunction(upload);
   return sc.callsWithin(fn).some((c) => {
     if (c.endIndex > upload.startIndex || calleeName(c) !== 'create_repo' || privacyFlag(sc, c, 'private') !== 'true') return false;
     const id = sc.argument(c, { name: 'repo_id' }) ?? sc.argument(c, { position: 0 });
     if (!id) return false;
     if (typeof targetId === 'string' && sc.constant(id) === targetId) return true;
-    if (sc.getText(id) === sc.getText(target)) return true;
+    if (targetText !== undefined && sc.getText(id) === targetText) return true;
     // `repo = api.create_repo(...)` … `repo_id=repo.repo_id`
     const holder = target.type === 'attribute' ? target.childForFieldName('object') : null;
     if (holder?.type === 'identifier' && statementOf(c).text.startsWith(`${holder.text} =`)) return true;

@@ -18,6 +18,8 @@ ruleTester.run('hf/public-hub-upload', rule, {
     'from huggingface_hub import create_repo, upload_folder\ndef main(args, unet):\n    repo_id = create_repo(repo_id=args.hub_model_id, exist_ok=True, private=True).repo_id\n    for epoch in range(3):\n        unet(epoch).backward()\n    upload_folder(repo_id=repo_id, folder_path=args.output_dir)',
     // a git `Repository` kept on `self`: its push_to_hub has no private option (review difftrain P3-1)
     'from huggingface_hub import Repository\nclass PushCallback:\n    def __init__(self, args):\n        self.repo = None\n        self.repo = Repository(args.output_dir, clone_from=args.hub_model_id)\n    def on_train_end(self):\n        self.repo.push_to_hub(commit_message="End of training", blocking=False)',
+    // Keras saves that are no Hub upload, and one into a repository created private first (review keras P2-2)
+    'import keras, torch\nfrom huggingface_hub import create_repo\ndef f(model, repo_id):\n    model.save("model.keras")\n    model.save("hf://datasets/acme/x/y.keras")\n    torch.save(model, "hf://acme/t")\n    create_repo("acme/p", private=True, exist_ok=True)\n    model.save("hf://acme/p")\n    create_repo(repo_id, private=True)\n    keras.saving.save_model(model, f"hf://{repo_id}")',
     // an instance of a class of this file (or of its subclass) whose own `push_to_hub` takes no `private`: no Hub mixin's (review finetune P3-1)
     'class Registry:\n    def push_to_hub(self, repo_id):\n        return repo_id\nclass Sub(Registry):\n    pass\nregistry = Registry()\nregistry.push_to_hub("me/registry")\nSub().push_to_hub("me/sub")\ngetattr(registry, "push_to_hub")("me/registry")',
     'class Registry:\n    def push_to_hub(self, repo_id):\n        return repo_id\nclass Runner:\n    def __init__(self):\n        self.registry = Registry()\n    def run(self):\n        self.registry.push_to_hub("me/x")',
@@ -73,6 +75,14 @@ ruleTester.run('hf/public-hub-upload', rule, {
         },
         { messageId: 'publicPush', line: 4, confidence: 'high', data: { target: 'model', extra: '' } },
         { messageId: 'repositoryPush', line: 9, confidence: 'low', data: { target: 'args.hf_repo', extra: '' } },
+      ],
+    },
+    // Keras 3 saves to `hf://`: a repository created with no private option (review keras P2-2)
+    {
+      code: 'import keras\nmodel = keras.Sequential([keras.layers.Dense(1)])\nmodel.fit([[0.0]], [[0.0]], epochs=1)\nmodel.save("hf://acme/weather-prediction")\ndef publish(model, repo_id):\n    keras.saving.save_model(model, f"hf://{repo_id}")',
+      errors: [
+        { messageId: 'publicLibraryUpload', line: 4, confidence: 'high', data: { api: 'model.save', what: 'the model (to an `hf://` path)', how: "with no private=True, at the account's default visibility", extra: ', right after training with no evaluation or review step' } },
+        { messageId: 'publicLibraryUpload', line: 6, confidence: 'medium', data: { api: 'keras.saving.save_model', what: 'the model (to an `hf://` path)', how: "with no private=True, at the account's default visibility", extra: '' } },
       ],
     },
     // an upload right after training: in a function, or at a script's top level
