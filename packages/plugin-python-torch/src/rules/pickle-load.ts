@@ -18,6 +18,7 @@ import {
   type Node,
   saveLineText,
   splatValuesFromCallers,
+  nameAmong,
 } from '../utils.js';
 
 const PICKLE_MODULES = ['pickle', '_pickle', 'cPickle', 'six.moves.cPickle', 'pickle5', 'dill', 'cloudpickle'];
@@ -428,6 +429,8 @@ LOADERS.add('marshal.loads');
 LOADERS.add('jsonpickle.decode');
 LOADERS.add('jsonpickle.loads');
 LOADERS.add('jsonpickle.unpickler.decode');
+/** The last names of `LOADERS` (`loads`, `Unpickler`, `read_pickle`), to pass over other values cheaply. */
+const LOADER_LAST_NAMES = new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1)));
 
 /** The pickle loaders whose data can be a pickle written into the source (`pickle.loads(b"…")`). */
 const PICKLE_READER = new RegExp(`^(?:${PICKLE_MODULES.map((m) => m.replace(/\./g, '\\.')).join('|')})\\.(?:_?loads?|_?Unpickler)$`);
@@ -1271,6 +1274,23 @@ export default createRule<[], PythonSourceCode>({
       return true;
     };
     return {
+      // `RedisCache(client, serializer=pickle.dumps, deserializer=pickle.loads)`: a loader handed to a library as a
+      // keyword (a cache's decoder, a codec's `loads=`) is called on whatever that library reads (review webupload
+      // P3-1); the callback APIs whose arguments are known (`executor.submit(fn=…)`) are read at their call
+      keyword_argument(node: Node) {
+        const value = node.childForFieldName('value');
+        if (!value || (value.type !== 'identifier' && value.type !== 'attribute')) return;
+        const last = value.type === 'attribute' ? value.childForFieldName('attribute')?.text : value.text;
+        if (!last || !LOADER_LAST_NAMES.has(last)) return;
+        const callee = nameAmong(sc, value, LOADERS);
+        const call = node.parent?.parent;
+        if (!callee || call?.type !== 'call' || callbackUse(sc, call)) return;
+        const fn = sc.callee(call);
+        const name = fn ? (sc.qualifiedName(fn) ?? fn.text).split('.').slice(-2).join('.') : 'a call';
+        const via = `${name.length <= 40 ? name : '…'}(${node.childForFieldName('name')?.text ?? ''}=…)`;
+        const messageId = callee.startsWith('marshal.') ? 'callbackMarshal' : 'callback';
+        context.report({ node, messageId, data: { callee, via, detail: detail(callee) }, confidence: 'medium' });
+      },
       call(node: Node) {
         if (!gate(node)) return;
         // `map(pickle.loads, blobs)`, `executor.submit(pickle.load, f)`, `delayed(pd.read_pickle)(p)`

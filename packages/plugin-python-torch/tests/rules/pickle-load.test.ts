@@ -64,6 +64,10 @@ const MP_DETAIL = ' (a `Connection` unpickles each message it receives)';
 
 ruleTester.run('torch/pickle-load', rule, {
   valid: [
+    // a writer handed as a keyword, a module (torch's `pickle_module=`), a local function named `loads`
+    'import pickle, redis_cache\nc = redis_cache.RedisCache(client, serializer=pickle.dumps)',
+    'import pickle, torch\nm = torch.load(p, pickle_module=pickle, weights_only=True)',
+    'import pickle\ndef loads(b):\n    return b\nc = Cache(deserializer=loads)',
     // (review federated P2-1, P3-1, P3-2) mpi4py's uppercase buffer methods, a plain socket's recv, a comm-less recv
     'from mpi4py import MPI\nimport numpy as np\nbuf = np.empty(10)\nMPI.COMM_WORLD.Recv(buf, source=0)\nMPI.COMM_WORLD.Bcast(buf, root=0)\nMPI.COMM_WORLD.Allreduce(buf, buf)',
     'import socket\nimport multiprocessing\ns = socket.socket()\ndata = s.recv(1024)',
@@ -950,6 +954,14 @@ ruleTester.run('torch/pickle-load (library loaders)', rule, {
     {
       code: 'from torch_geometric.io import fs\nimport torch_geometric\na = fs.torch_load(path)\nb = torch_geometric.io.fs.torch_load("processed/data.pt", map_location="cpu")',
       errors: [3, 4].map((line) => ({ messageId: 'unsafeDeserialization', line, confidence: 'medium' as const, data: { callee: 'torch_geometric.io.fs.torch_load', detail: " (PyG's `fs.torch_load` retries with `weights_only=False` when the restricted load fails on a global outside the allowlist, which a crafted file makes it do)", source: '', imports: '' } })),
+    },
+    // a loader handed to a library as a keyword: a cache's deserializer, a codec's `loads=` (review webupload P3-1)
+    {
+      code: 'import pickle, dill\nimport redis_cache\nc = redis_cache.RedisCache(client, serializer=pickle.dumps, deserializer=pickle.loads)\nk = Codec(loads=dill.loads)',
+      errors: [
+        { messageId: 'callback', line: 3, column: 61, confidence: 'medium', data: { callee: 'pickle.loads', via: 'redis_cache.RedisCache(deserializer=…)', detail: '' } },
+        { messageId: 'callback', line: 4, column: 11, confidence: 'medium', data: { callee: 'dill.loads', via: 'Codec(loads=…)', detail: '' } },
+      ],
     },
     // flair: a Hub id and a short name are downloaded first (network data); a local file is a file
     {
