@@ -2518,42 +2518,57 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     if (!this.membersWritten) {
       const index = this.memberWrites();
       // not known yet (asked while the writes are being listed: `globalName` of a call resolves its
-      // callee): as if written, and the name being resolved not kept, so that it is asked again later
-      // (else `const { pipeline } = o` would stay unresolved because the index was built from elsewhere)
-      if (!index) {
+      // callee; or while their keys are sorted by name below: `g[n.level][n.lane] = v` reads the
+      // constant `n.level`, which asks whether `n.level` is written): as if written, and the name
+      // being resolved not kept, so that it is asked again later (else `const { pipeline } = o` would
+      // stay unresolved because the index was built from elsewhere). Asked again from the loop below,
+      // it would start the loop over, one stack frame deeper each time (TypeScript's own bundle).
+      if (!index || this.buildingMemberWrites) {
         this.refCut = true;
         return 'all';
       }
-      const written = new Map<JsBinding, Set<string>>();
-      for (const [key, writes] of index) {
-        for (const w of writes) {
-          let root = unwrapExpression(w.object);
-          // the member of the root's value the write is under (`o.a.b = v`: `a`)
-          let top = key;
-          while (root.type === 'MemberExpression') {
-            top = this.memberKey(root) ?? '';
-            root = unwrapExpression(root.object);
-          }
-          let rb = root.type === 'Identifier' ? this.binding(root) : undefined;
-          // a write through an alias writes the value it names (`const o2 = options; o2.revision = SHA`
-          // writes `options.revision`; `const { a } = options; a.x = 1` writes `options.a`)
-          const seen = new Set<JsBinding>();
-          while (rb && !seen.has(rb)) {
-            seen.add(rb);
-            let set = written.get(rb);
-            if (!set) written.set(rb, (set = new Set()));
-            set.add(top);
-            const from = rb.kind === 'param' ? (rb.path?.length === 0 ? rb.defaultValue : undefined) : rb.init;
-            const init = from ? unwrapExpression(from) : undefined;
-            if (!init || init.type !== 'Identifier' || !rb.path) break;
-            if (rb.path.length > 0) top = String(rb.path[0]);
-            rb = this.binding(init);
-          }
-        }
+      // the keys of the writes are read as while the writes are listed (`memberWritten`: as before
+      // they are known; no answer kept that a cycle guard cut short)
+      this.buildingMemberWrites = true;
+      try {
+        this.membersWritten = this.writtenKeysByBinding(index);
+      } finally {
+        this.buildingMemberWrites = false;
       }
-      this.membersWritten = written;
     }
     return this.membersWritten.get(b) ?? EMPTY_KEYS;
+  }
+
+  /** The member keys each binding's value is written under, from the index of writes (see `writtenMemberKeys`). */
+  private writtenKeysByBinding(index: Map<string, MemberWrite[]>): Map<JsBinding, Set<string>> {
+    const written = new Map<JsBinding, Set<string>>();
+    for (const [key, writes] of index) {
+      for (const w of writes) {
+        let root = unwrapExpression(w.object);
+        // the member of the root's value the write is under (`o.a.b = v`: `a`)
+        let top = key;
+        while (root.type === 'MemberExpression') {
+          top = this.memberKey(root) ?? '';
+          root = unwrapExpression(root.object);
+        }
+        let rb = root.type === 'Identifier' ? this.binding(root) : undefined;
+        // a write through an alias writes the value it names (`const o2 = options; o2.revision = SHA`
+        // writes `options.revision`; `const { a } = options; a.x = 1` writes `options.a`)
+        const seen = new Set<JsBinding>();
+        while (rb && !seen.has(rb)) {
+          seen.add(rb);
+          let set = written.get(rb);
+          if (!set) written.set(rb, (set = new Set()));
+          set.add(top);
+          const from = rb.kind === 'param' ? (rb.path?.length === 0 ? rb.defaultValue : undefined) : rb.init;
+          const init = from ? unwrapExpression(from) : undefined;
+          if (!init || init.type !== 'Identifier' || !rb.path) break;
+          if (rb.path.length > 0) top = String(rb.path[0]);
+          rb = this.binding(init);
+        }
+      }
+    }
+    return written;
   }
 
   private constantOf(node: JsNode, depth: number, open?: Open): ConstantValue | Unknown {
