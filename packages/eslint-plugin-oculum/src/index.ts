@@ -4,7 +4,7 @@ import transformersjs from '@oculum/plugin-js-transformersjs';
 import pkg from '../package.json' with { type: 'json' };
 import { adaptRule } from './adapter.js';
 
-export { adaptRule, checkOculumSettings, OculumSettingsError, sourceCodeFor, toEslintReport } from './adapter.js';
+export { adaptRule, checkOculumSettings, OculumSettingsError, saysWhatToDo, sourceCodeFor, toEslintReport } from './adapter.js';
 
 /** The Oculum plugins whose JS/TS rules this ESLint plugin carries. */
 export const oculumPlugins: Plugin[] = [transformersjs];
@@ -76,3 +76,6 @@ function checkPlugins(plugins: unknown): asserts plugins is Plugin[] {
 const plugin = createEslintPlugin();
 
 export default plugin;
+// `require('eslint-plugin-oculum')` (an `eslint.config.cjs`, Node 20.19+ / 22.12+, which can require an ES
+// module) returns the plugin itself, as `import oculum from` does, not the module namespace
+export { plugin as 'module.exports' };
