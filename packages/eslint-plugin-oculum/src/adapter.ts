@@ -138,14 +138,35 @@ function toEslintLoc(loc: NonNullable<ReportDescriptor['loc']>) {
   };
 }
 
-export function toEslintReport(model: JsSourceCode, descriptor: ReportDescriptor): ESLintRule.ReportDescriptor {
+/**
+ * The placeholder `adaptRule` ends a message with when the message says what is wrong but not what to do:
+ * `toEslintReport` fills it with the finding's remediation (the text the CLI's JSON, SARIF and Markdown
+ * reports carry as `remediation`), so ESLint, which shows nothing but the message, says it too.
+ */
+export const REMEDIATION_PLACEHOLDER = 'oculumRemediation';
+
+/** A clause of a message that tells the reader what to do (`…; pin a full commit hash.`, `Use https://`). */
+const SAYS_WHAT_TO_DO = /(?:^|[.;!?]\s+|\s[—–-]\s+)(?:pin|load|make sure|name|put|use|pass|verify|serve|ship|add|set|remove|create|compare|mirror|leave|keep|treat|download|fetch|check)\b/i;
+
+/** Does the message template already say what to do? (else `adaptRule` appends the remediation) */
+export function saysWhatToDo(template: string): boolean {
+  return SAYS_WHAT_TO_DO.test(template.replace(/\{\{[^{}]*\}\}/g, 'x'));
+}
+
+/** The rule's messages as ESLint shows them: one that does not say what to do ends with the remediation. */
+function messagesWithRemediation(messages: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(messages).map(([id, text]) => [id, saysWhatToDo(text) ? text : `${text}{{ ${REMEDIATION_PLACEHOLDER} }}`]));
+}
+
+export function toEslintReport(model: JsSourceCode, descriptor: ReportDescriptor, remediation?: string): ESLintRule.ReportDescriptor {
+  const fill = (data: Record<string, unknown> | undefined, text: string | undefined) => ({ ...(data as Record<string, string> | undefined), [REMEDIATION_PLACEHOLDER]: text ? ` Fix: ${text}` : '' });
   const base = {
     messageId: descriptor.messageId,
-    data: descriptor.data as Record<string, string> | undefined,
+    data: fill(descriptor.data, descriptor.remediation ?? remediation),
     fix: descriptor.fix ? toEslintFix(model, descriptor.fix) : undefined,
     suggest: descriptor.suggest?.map((s) => ({
       messageId: s.messageId,
-      data: s.data as Record<string, string> | undefined,
+      data: fill(s.data, undefined),
       fix: toEslintFix(model, s.fix),
     })),
   };
@@ -157,7 +178,8 @@ export function toEslintReport(model: JsSourceCode, descriptor: ReportDescriptor
 /**
  * Wraps an Oculum JS/TS rule as an ESLint rule. The rule object is the same one the Oculum engine
  * runs: its listener keys are ESTree node types (and `:exit`), which ESLint understands as they are.
- * Confidence and per-finding severity have no ESLint equivalent and are dropped; the message stays.
+ * Confidence and per-finding severity have no ESLint equivalent and are dropped; the message stays,
+ * followed by the remediation when it does not say what to do (`messagesWithRemediation`).
  */
 export function adaptRule(ruleId: string, rule: Rule<any, any>, knownSettings: Iterable<string> = rule.meta.requiresSettings ?? []): ESLintRule.RuleModule {
   const { meta } = rule;
@@ -165,7 +187,8 @@ export function adaptRule(ruleId: string, rule: Rule<any, any>, knownSettings: I
     meta: {
       type: 'problem',
       docs: { description: meta.docs.description, recommended: meta.docs.recommended, url: meta.docs.url },
-      messages: meta.messages,
+      // (a message that does not say what to do ends with the remediation, filled in by `toEslintReport`)
+      messages: messagesWithRemediation(meta.messages),
       schema: (meta.schema ?? []) as ESLintRule.RuleMetaData['schema'],
       defaultOptions: meta.defaultOptions,
       fixable: meta.fixable,
@@ -190,7 +213,7 @@ export function adaptRule(ruleId: string, rule: Rule<any, any>, knownSettings: I
         cwd: context.cwd,
         sourceCode: model,
         report(descriptor) {
-          context.report(toEslintReport(model, descriptor));
+          context.report(toEslintReport(model, descriptor, meta.remediation));
         },
       };
       // ESLint has no confidence column: `settings.oculum.minConfidence` drops less certain findings.
