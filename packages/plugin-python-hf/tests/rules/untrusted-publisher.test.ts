@@ -57,6 +57,15 @@ ruleTester.run('hf/untrusted-publisher', rule, {
       settings,
       errors: [{ messageId: 'unknownPublisher', data: { api: 'SentenceTransformersSimilarityRanker', id: 'cross-encoder/ms-marco-MiniLM-L-6-v2', owner: 'cross-encoder', trusted: 'meta-llama, my-org, gpt2' } }],
     },
+    // (review apple P2-3, P2-4) mlx-vlm's and mlx-whisper's loads are judged by their owner; `transcribe`'s default model too
+    {
+      code: 'import mlx_vlm\nimport mlx_whisper\nm, p = mlx_vlm.load("someone/qwen-vl-4bit")\nmine, q = mlx_vlm.load("my-org/qwen-vl-4bit")\nr = mlx_whisper.transcribe("a.mp3")',
+      settings,
+      errors: [
+        { messageId: 'unknownPublisher', line: 3, confidence: 'high', data: { api: 'mlx_vlm.load', id: 'someone/qwen-vl-4bit', owner: 'someone', trusted: 'meta-llama, my-org, gpt2' } },
+        { messageId: 'unknownPublisher', line: 5, data: { api: 'mlx_whisper.transcribe', id: 'mlx-community/whisper-turbo', owner: 'mlx-community', trusted: 'meta-llama, my-org, gpt2' } },
+      ],
+    },
     {
       // a bare name that is no known legacy id may be a local folder
       code: 'from transformers import AutoModel\nAutoModel.from_pretrained("glm_model")',
