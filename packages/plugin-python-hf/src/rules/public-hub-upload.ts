@@ -2,12 +2,13 @@ import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
 import { calleeName, calleeOf, displayText, receiverOf, statementOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { importsHf, isHfApiInstance } from '../util/hub.js';
 import { resolve, valuesOf } from '../util/resolve.js';
+import { callCommandTokens, runsCommand } from '../util/download.js';
 import { docsUrl } from '../util/meta.js';
 import { flag, isTrainingArgs, privacyFlag, pushWithoutPrivacy, trainerArgsCall, trainingBefore } from '../util/training.js';
 
 const name = 'public-hub-upload';
 
-const RULE_TRIGGERS = ['push_to_hub', 'save_to_hub', 'create_repo', 'update_repo_visibility', 'update_repo_settings', 'upload_folder', 'upload_file', 'create_commit', 'upload_large_folder', 'upload_preset', 'package_to_hub', 'upload_repo', 'upload_to_hub', 'hf://'];
+const RULE_TRIGGERS = ['push_to_hub', 'save_to_hub', 'create_repo', 'update_repo_visibility', 'update_repo_settings', 'upload_folder', 'upload_file', 'create_commit', 'upload_large_folder', 'upload_preset', 'package_to_hub', 'upload_repo', 'upload-repo', 'upload_to_hub', 'hf://'];
 
 export default createRule<[], PySourceCode>({
   name,
@@ -86,6 +87,14 @@ export default createRule<[], PySourceCode>({
           // (a repository this function created private just before stays private)
           if (createdPrivateBefore(sc, node, library.repo)) return;
           context.report({ node, messageId: 'publicLibraryUpload', data: { api: library.api, what: library.what, how: library.how, extra: extra(node) }, confidence: library.how.startsWith('public') ? 'high' : 'medium' });
+          return;
+        }
+
+        // `subprocess.run(["mlx_lm.convert", "--hf-path", …, "--upload-repo", "me/m"])`: the same upload from the command line
+        const cli = cliUpload(sc, node, method);
+        if (cli) {
+          if (createdPrivateBefore(sc, node, node, { value: cli.repo })) return;
+          context.report({ node, messageId: 'publicLibraryUpload', data: { api: cli.api, what: 'the converted model (`--upload-repo`)', how: ACCOUNT_DEFAULT, extra: extra(node) }, confidence: 'medium' });
           return;
         }
 
@@ -220,11 +229,18 @@ function libraryUpload(sc: PySourceCode, call: PyNode, qn: string): { api: strin
     return { api, what: api === 'package_to_hub' ? 'the trained agent, its evaluation and a replay video' : 'the agent file', how: 'public (it passes private=False)', repo };
   }
   const accountDefault = ACCOUNT_DEFAULT;
-  if (/^mlx_lm\.(?:utils\.)?upload_to_hub$/.test(qn)) return { api: 'mlx_lm.upload_to_hub', what: 'the converted model', how: accountDefault, repo: sc.argument(call, { name: 'upload_repo', position: 1 }) };
-  if (/^mlx_lm\.(?:convert\.)?convert$/.test(qn)) {
-    const repo = sc.argument(call, { name: 'upload_repo', position: 7 });
+  // (mlx-vlm mirrors mlx-lm: `mlx_vlm.utils.upload_to_hub(path, upload_repo, hf_path)` and
+  // `convert(hf_path, …, upload_repo=…)` run `HfApi().create_repo(repo_id=upload_repo, exist_ok=True)`)
+  const upload = /^(mlx_lm|mlx_vlm)\.(?:utils\.)?upload_to_hub$/.exec(qn);
+  if (upload) return { api: `${upload[1]}.upload_to_hub`, what: 'the converted model', how: accountDefault, repo: sc.argument(call, { name: 'upload_repo', position: 1 }) };
+  // `upload_repo`'s position: 7 in mlx_lm.convert's `convert` (after `q_mode`), 6 in mlx-lm ≤ 0.19's
+  // `mlx_lm.utils.convert`; mlx-vlm moved it between releases: by keyword only there
+  const convert = /^(mlx_lm|mlx_vlm)\.(?:(convert|utils)\.)?convert$/.exec(qn);
+  if (convert) {
+    const position = convert[1] === 'mlx_vlm' ? undefined : convert[2] === 'utils' ? 6 : 7;
+    const repo = sc.argument(call, position === undefined ? { name: 'upload_repo' } : { name: 'upload_repo', position });
     if (!repo || repo.type === 'none' || sc.constant(repo) === null) return undefined;
-    return { api: 'mlx_lm.convert', what: 'the converted model (`upload_repo=`)', how: accountDefault, repo };
+    return { api: `${convert[1]}.convert`, what: 'the converted model (`upload_repo=`)', how: accountDefault, repo };
   }
   return undefined;
 }
@@ -264,6 +280,30 @@ function kerasHubSave(
     return { path, repo: inner ? { text: sc.getText(inner) } : {}, confidence: 'medium' };
   }
   return undefined;
+}
+
+/**
+ * mlx-lm's / mlx-vlm's converter run as a command through `subprocess` or `os.system` with `--upload-repo`
+ * (`mlx_lm.convert --hf-path org/m -q --upload-repo me/m`, `python -m mlx_lm convert …`,
+ * `python -m mlx_vlm.convert …`): the command and the repository (`undefined` when only known at run time).
+ */
+function cliUpload(sc: PySourceCode, call: PyNode, method: string): { api: string; repo: string | undefined } | undefined {
+  if (!/^(?:run|call|check_call|check_output|Popen|system|popen|getoutput|getstatusoutput)$/.test(method) || !runsCommand(sc, call)) return undefined;
+  const tokens = callCommandTokens(sc, call);
+  if (!tokens) return undefined;
+  const t = tokens.map((x) => x ?? '');
+  const flag = t.findIndex((x) => x === '--upload-repo' || x.startsWith('--upload-repo='));
+  if (flag < 0) return undefined;
+  let api: string | undefined;
+  for (let i = 0; i < flag && !api; i++) {
+    const m = /(?:^|\/)(mlx_lm|mlx_vlm)\.convert$/.exec(t[i]);
+    if (m) api = `${m[1]}.convert`;
+    else if (/^(?:mlx_lm|mlx_vlm)$/.test(t[i]) && t[i - 1] === '-m' && t[i + 1] === 'convert') api = `${t[i]}.convert`;
+  }
+  if (!api) return undefined;
+  const value = t[flag].startsWith('--upload-repo=') ? t[flag].slice('--upload-repo='.length) : tokens[flag + 1];
+  if (value === '') return undefined;
+  return { api, repo: value && !/[{}$]/.test(value) ? value.replace(/^['"]|['"]$/g, '') : undefined };
 }
 
 /** `getattr(obj, "name")` with a constant name and no default: the object and the name. */

@@ -20,6 +20,10 @@ ruleTester.run('hf/public-hub-upload', rule, {
     'from huggingface_hub import Repository\nclass PushCallback:\n    def __init__(self, args):\n        self.repo = None\n        self.repo = Repository(args.output_dir, clone_from=args.hub_model_id)\n    def on_train_end(self):\n        self.repo.push_to_hub(commit_message="End of training", blocking=False)',
     // Keras saves that are no Hub upload, and one into a repository created private first (review keras P2-2)
     'import keras, torch\nfrom huggingface_hub import create_repo\ndef f(model, repo_id):\n    model.save("model.keras")\n    model.save("hf://datasets/acme/x/y.keras")\n    torch.save(model, "hf://acme/t")\n    create_repo("acme/p", private=True, exist_ok=True)\n    model.save("hf://acme/p")\n    create_repo(repo_id, private=True)\n    keras.saving.save_model(model, f"hf://{repo_id}")',
+    // mlx-vlm's convert with no upload, or into a repository created private first
+    'from huggingface_hub import create_repo\nfrom mlx_vlm import convert\nconvert("org/m", "mlx_model", True, 64, 4, "float16", "0123456789abcdef0123456789abcdef01234567")\ndef f():\n    create_repo("me/vlm", private=True, exist_ok=True)\n    convert("org/m", mlx_path="m", upload_repo="me/vlm")',
+    // a command without `--upload-repo`, another command, and an upload into a repository created private first
+    'import os, subprocess\nfrom huggingface_hub import create_repo\nsubprocess.run(["mlx_lm.convert", "--hf-path", "org/m", "-q"])\nos.system("echo --upload-repo me/z")\ndef f():\n    create_repo("me/p", private=True)\n    subprocess.run(["mlx_lm.convert", "--hf-path", "org/m", "--upload-repo", "me/p"])',
     // an instance of a class of this file (or of its subclass) whose own `push_to_hub` takes no `private`: no Hub mixin's (review finetune P3-1)
     'class Registry:\n    def push_to_hub(self, repo_id):\n        return repo_id\nclass Sub(Registry):\n    pass\nregistry = Registry()\nregistry.push_to_hub("me/registry")\nSub().push_to_hub("me/sub")\ngetattr(registry, "push_to_hub")("me/registry")',
     'class Registry:\n    def push_to_hub(self, repo_id):\n        return repo_id\nclass Runner:\n    def __init__(self):\n        self.registry = Registry()\n    def run(self):\n        self.registry.push_to_hub("me/x")',
@@ -83,6 +87,25 @@ ruleTester.run('hf/public-hub-upload', rule, {
       errors: [
         { messageId: 'publicLibraryUpload', line: 4, confidence: 'high', data: { api: 'model.save', what: 'the model (to an `hf://` path)', how: "with no private=True, at the account's default visibility", extra: ', right after training with no evaluation or review step' } },
         { messageId: 'publicLibraryUpload', line: 6, confidence: 'medium', data: { api: 'keras.saving.save_model', what: 'the model (to an `hf://` path)', how: "with no private=True, at the account's default visibility", extra: '' } },
+      ],
+    },
+    // mlx-lm ≤ 0.19's `mlx_lm.utils.convert` (upload_repo 7th) and mlx-vlm's convert/upload_to_hub (review apple P2-2, P2-3)
+    {
+      code: 'from mlx_lm.utils import convert\nimport mlx_vlm\nfrom mlx_vlm.utils import upload_to_hub\nconvert("mistralai/Mistral-7B-Instruct-v0.2", mlx_path="mlx_model", quantize=True, upload_repo="me/mistral-4bit")\nconvert("org/m", "mlx_model", True, 64, 4, "float16", "me/m-4bit")\nmlx_vlm.convert("Qwen/Qwen2-VL-2B-Instruct", mlx_path="qwen2-vl-4bit", quantize=True, upload_repo="me/qwen2-vl-4bit")\nupload_to_hub("qwen2-vl-4bit", "me/qwen2-vl-4bit", "Qwen/Qwen2-VL-2B-Instruct")',
+      errors: [
+        { messageId: 'publicLibraryUpload', line: 4, confidence: 'medium', data: { api: 'mlx_lm.convert', what: 'the converted model (`upload_repo=`)', how: "with no private=True, at the account's default visibility", extra: '' } },
+        { messageId: 'publicLibraryUpload', line: 5, confidence: 'medium', data: { api: 'mlx_lm.convert', what: 'the converted model (`upload_repo=`)', how: "with no private=True, at the account's default visibility", extra: '' } },
+        { messageId: 'publicLibraryUpload', line: 6, confidence: 'medium', data: { api: 'mlx_vlm.convert', what: 'the converted model (`upload_repo=`)', how: "with no private=True, at the account's default visibility", extra: '' } },
+        { messageId: 'publicLibraryUpload', line: 7, confidence: 'medium', data: { api: 'mlx_vlm.upload_to_hub', what: 'the converted model', how: "with no private=True, at the account's default visibility", extra: '' } },
+      ],
+    },
+    // the same converters run as commands with `--upload-repo` (review apple P3-2)
+    {
+      code: 'import os, subprocess\nsubprocess.run(["mlx_lm.convert", "--hf-path", "org/m", "-q", "--upload-repo", "me/m-4bit"], check=True)\nos.system("python -m mlx_vlm.convert --hf-path org/v --upload-repo=me/v-4bit")\ndef f(repo):\n    subprocess.run(f"mlx_lm.convert --hf-path org/m --upload-repo {repo}", shell=True)',
+      errors: [
+        { messageId: 'publicLibraryUpload', line: 2, confidence: 'medium', data: { api: 'mlx_lm.convert', what: 'the converted model (`--upload-repo`)', how: "with no private=True, at the account's default visibility", extra: '' } },
+        { messageId: 'publicLibraryUpload', line: 3, confidence: 'medium', data: { api: 'mlx_vlm.convert', what: 'the converted model (`--upload-repo`)', how: "with no private=True, at the account's default visibility", extra: '' } },
+        { messageId: 'publicLibraryUpload', line: 5, confidence: 'medium', data: { api: 'mlx_lm.convert', what: 'the converted model (`--upload-repo`)', how: "with no private=True, at the account's default visibility", extra: '' } },
       ],
     },
     // an upload right after training: in a function, or at a script's top level
