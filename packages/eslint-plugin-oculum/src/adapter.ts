@@ -103,6 +103,29 @@ export function checkOculumSettings(settings: Record<string, unknown> | undefine
   return problems;
 }
 
+/**
+ * The warning for `depth: "deep"` under `eslint --cache`, or undefined. ESLint does not tell a rule whether
+ * its cache is on; the command line of an `eslint` process does (`--cache`, as lint-staged and most CI
+ * setups run it). The cache re-lints a file only when its own content changes, not when a module it
+ * imports does, which a finding at deep depends on: a changed constant is then not seen.
+ */
+export function deepCacheWarning(depth: unknown, argv: readonly string[] = process.argv): string | undefined {
+  if (depth !== 'deep' || !argv.includes('--cache')) return undefined;
+  const script = argv[1] ?? '';
+  if (!/(?:^|[\\/])eslint(?:[\\/]bin[\\/]eslint)?(?:\.[cm]?js)?$/.test(script)) return undefined;
+  return 'eslint-plugin-oculum: settings.oculum.depth is "deep" and eslint runs with --cache: ESLint re-lints a file only when its own content changes, so a finding that depends on a module the file imports (a changed constant) is not seen, or stays after it is fixed. Lint without --cache, or run `oculum scan --depth deep` (its --cache tracks the imported modules).';
+}
+
+let deepCacheWarned = false;
+
+function warnDeepCacheOnce(depth: unknown): void {
+  if (deepCacheWarned) return;
+  const warning = deepCacheWarning(depth);
+  if (!warning) return;
+  deepCacheWarned = true;
+  process.emitWarning(warning, { code: 'OCULUM_DEEP_ESLINT_CACHE' });
+}
+
 /** The settings objects already checked (ESLint hands every rule of a file the same one). */
 const checkedSettings = new WeakMap<object, string[]>();
 
@@ -203,6 +226,7 @@ export function adaptRule(ruleId: string, rule: Rule<any, any>, knownSettings: I
       // not occur in its code (an escaped `'@huggingface/transform\u0065rs'` counts, a comment does not).
       if (!ruleTriggersMatch(meta, prefilterTextOf(context.sourceCode))) return {};
       const depth = DEPTHS.includes(settings.depth as Depth) ? (settings.depth as Depth) : 'standard';
+      warnDeepCacheOnce(depth);
       const model = sourceCodeFor(context, depth);
       const oculumContext: { -readonly [K in keyof RuleContext<unknown[], JsSourceCode>]: RuleContext<unknown[], JsSourceCode>[K] } = {
         id: ruleId,

@@ -4,7 +4,7 @@ import transformersjs from '@oculum/plugin-js-transformersjs';
 import pkg from '../package.json' with { type: 'json' };
 import { adaptRule } from './adapter.js';
 
-export { adaptRule, checkOculumSettings, OculumSettingsError, saysWhatToDo, sourceCodeFor, toEslintReport } from './adapter.js';
+export { adaptRule, checkOculumSettings, deepCacheWarning, OculumSettingsError, saysWhatToDo, sourceCodeFor, toEslintReport } from './adapter.js';
 
 /** The Oculum plugins whose JS/TS rules this ESLint plugin carries. */
 export const oculumPlugins: Plugin[] = [transformersjs];
