@@ -1,8 +1,8 @@
 import { createRule, UNKNOWN } from '@oculum/core';
 import { importTrigger } from '@oculum/lang-python';
 import { calleeOf, receiverOf, type PyNode, type PySourceCode } from '../util/ast.js';
-import { downloadBytes, downloadVerifier, evidentlyNoModel, KERAS_GET_FILE, literalPieces, modelEvidence, poochDownload, poochModelEvidence } from '../util/download.js';
-import { isModelFile, isUrl, pythonTruthy } from '../util/classify.js';
+import { datasetArchive, downloadBytes, downloadVerifier, evidentlyNoModel, KERAS_GET_FILE, literalPieces, modelEvidence, poochDownload, poochModelEvidence } from '../util/download.js';
+import { isModelFile, isUrl, mentionsModel, pythonTruthy } from '../util/classify.js';
 import { docsUrl } from '../util/meta.js';
 import { resolve } from '../util/resolve.js';
 
@@ -190,6 +190,34 @@ export default createRule<[], PySourceCode>({
       return undefined;
     };
 
+    /**
+     * Keras's `get_file` of what is evidently a dataset (review keras P2-3: the TF tutorials' `flower_photos.tgz`,
+     * `aclImdb_v1.tar.gz`, `jena_climate_2009_2016.csv.zip`): still reported (DETECTION lists `get_file` without
+     * `file_hash`), at lower confidence. `packed-data` for text or table data compressed alone, kept in any cache
+     * folder whose name says nothing of models; `archive` for an archive left in Keras's default `cache_subdir`
+     * ("datasets", or given so). Neither when anything says model: the URL or file name, the names of the call's
+     * arguments, of the variable given the path or of the function (`modelEvidence`), the path handed to a model
+     * loader, or `cache_subdir="models"` (keras-applications' weights).
+     */
+    const kerasDataset = (node: PyNode): 'packed-data' | 'archive' | undefined => {
+      const d = GET_FILE.downloadOnly!;
+      const subdirNode = sc.argument(node, { name: 'cache_subdir' }) ?? sc.argument(node, { position: 5 });
+      const subdir = subdirNode ? sc.constant(subdirNode) : 'datasets';
+      if (typeof subdir === 'string' && mentionsModel(subdir)) return undefined;
+      const urlNode = argumentOf(node, d.url);
+      const destNode = argumentOf(node, d.file);
+      const url = urlNode ? resolve(sc, urlNode) : { kind: 'unknown' as const };
+      const dest = destNode ? resolve(sc, destNode) : undefined;
+      const kind = datasetArchive(sc, { urlNode, url, destNode, dest });
+      if (!kind || (kind === 'archive' && subdir !== 'datasets')) return undefined;
+      // the returned path, as the name it is assigned to (`weights_path = get_file(...)`), read as a saved file
+      const asg = node.parent?.type === 'assignment' ? node.parent : undefined;
+      const left = asg?.childForFieldName('left');
+      const target = left?.type === 'identifier' ? left : undefined;
+      const sink = target ? { kind: 'saved' as const, node, dest: target } : undefined;
+      return modelEvidence(sc, { call: node, api: 'get_file', urlNode, url, savesDirectly: true, destNode, dest }, sink) ? undefined : kind;
+    };
+
     /** The name of the file a helper saves, when known: its file argument's value, or the last part of its URL. */
     const shownFile = (node: PyNode, d: NonNullable<Helper['downloadOnly']>): string | undefined => {
       for (const a of [d.file, d.url]) {
@@ -282,7 +310,8 @@ export default createRule<[], PySourceCode>({
         // a helper that only downloads, in a function whose check search stopped at a same-file helper past its
         // depth bound that may compare the digest afterwards: not known either way
         const undecided = !!helper.downloadOnly && verifier.undecided(sc.enclosingFunction(node));
-        const confidence = sc.hasUnresolvedArguments(node) ? 'low' : undecided || weakModel ? 'medium' : 'high';
+        const dataset = helper === GET_FILE ? kerasDataset(node) : undefined;
+        const confidence = sc.hasUnresolvedArguments(node) || dataset === 'packed-data' ? 'low' : undecided || weakModel || dataset === 'archive' ? 'medium' : 'high';
         if (!helper.hashArgs.length) {
           const file = helper.downloadOnly ? shownFile(node, helper.downloadOnly) : undefined;
           context.report({ node, messageId: 'noCheck', data: { api: helper.api, file: file ?? 'a file' }, confidence, remediation: helper.remediation });

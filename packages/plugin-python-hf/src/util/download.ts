@@ -1346,6 +1346,29 @@ export function evidentlyNoModel(sc: PySourceCode, dl: Pick<RawDownload, 'urlNod
   return namesNoModel([...url, ...destination]);
 }
 
+/** Archives and compressed files, by the last extension (`flower_photos.tgz`, `aclImdb_v1.tar.gz`, `corpus.zip`). */
+const ARCHIVE_FILE = /\.(?:zip|tar|tgz|tbz2?|txz|7z|rar|gz|bz2|xz|zst|lz4)$/i;
+/**
+ * Text and table data compressed or archived alone (`jena_climate_2009_2016.csv.zip`, `reviews.jsonl.gz`,
+ * `corpus.txt.gz`, `train.tsv.tar.gz`): the compound extension says what is inside, as `resnet50_best.pth.tar` says a model.
+ */
+const PACKED_DATA = /\.(?:csv|tsv|txt|json|jsonl|ndjson|xml|parquet|tfrecords?)(?:\.tar)?\.(?:zip|tgz|gz|bz2|xz|zst|lz4|7z)$/i;
+
+/**
+ * A download whose file is evidently a dataset's archive (review keras P2-3), from the texts of its URL and file name
+ * (`fileTexts`): `packed-data` when one names text or table data compressed alone (`jena_climate_2009_2016.csv.zip`),
+ * `archive` when the file is an archive (`flower_photos.tgz`, `aclImdb_v1.tar.gz`); `undefined` when a text names a
+ * model file or speaks of models or weights (`inception_v3_weights.tgz`), or names no archive. Only the file is read
+ * here: what else says "model" (names, loaders, folders) is `modelEvidence`'s, which the caller asks first.
+ */
+export function datasetArchive(sc: PySourceCode, dl: Pick<RawDownload, 'urlNode' | 'url' | 'destNode' | 'dest'>): 'packed-data' | 'archive' | undefined {
+  const { url, destination } = fileTexts(sc, dl, undefined);
+  const files = [...url, ...destination].map((t) => t.replace(/[?#].*$/, '').trim()).filter(Boolean);
+  if (!files.length || files.some((f) => isModelFile(f) || mentionsModel(f))) return undefined;
+  if (files.some((f) => PACKED_DATA.test(f))) return 'packed-data';
+  return files.some((f) => ARCHIVE_FILE.test(f)) ? 'archive' : undefined;
+}
+
 /** Evidence that a download is a model / weights file. */
 export function modelEvidence(sc: PySourceCode, dl: RawDownload, sink: Sink | undefined): 'strong' | 'weak' | undefined {
   const { url, destination } = fileTexts(sc, dl, sink);

@@ -124,6 +124,21 @@ ruleTester.run('hf/download-without-hash', rule, {
       errors: [{ messageId: 'missing', line: 2, confidence: 'high', data: { api: 'get_file', fix: 'file_hash=' } }],
     },
 
+    // dataset archives fetched with get_file, as the TF tutorials do (review keras P2-3): still reported, lower
+    {
+      code: 'import keras\nimport tensorflow as tf\nflowers = tf.keras.utils.get_file("flower_photos", "https://storage.googleapis.com/download.tensorflow.org/example_images/flower_photos.tgz", untar=True)\njena = keras.utils.get_file(origin="https://storage.googleapis.com/tensorflow/tf-keras-datasets/jena_climate_2009_2016.csv.zip", fname="jena_climate_2009_2016.csv.zip", extract=True)\nreviews = keras.utils.get_file("reviews.jsonl.gz", "https://example.org/data/reviews.jsonl.gz", cache_subdir="data")',
+      errors: [
+        { messageId: 'missing', line: 3, confidence: 'medium', data: { api: 'get_file', fix: 'file_hash=' } },
+        { messageId: 'missing', line: 4, confidence: 'low', data: { api: 'get_file', fix: 'file_hash=' } },
+        { messageId: 'missing', line: 5, confidence: 'low', data: { api: 'get_file', fix: 'file_hash=' } },
+      ],
+    },
+    // ... but an archive in the models folder, one a model loader reads, one named for weights, or one in a folder of
+    // the project's own naming stays high
+    {
+      code: 'import keras\na = keras.utils.get_file("flower_photos", "https://example.org/flower_photos.tgz", cache_subdir="models")\nb = keras.utils.get_file("x.tgz", "https://example.org/x.tgz", untar=True)\nm = keras.models.load_model(b)\nweights_path = keras.utils.get_file("inception.tgz", "https://example.org/inception.tgz")\nc = keras.utils.get_file("inception_v3_weights.tgz", "https://example.org/inception_v3_weights.tgz")\nd = keras.utils.get_file("stuff.tgz", "https://example.org/stuff.tgz", cache_subdir="cache")',
+      errors: [2, 3, 5, 6, 7].map((line) => ({ messageId: 'missing', line, confidence: 'high' as const, data: { api: 'get_file', fix: 'file_hash=' } })),
+    },
     // PyG's download_url has no hash check; DGL's download checks only with sha1_hash= (review gnn P3-2)
     {
       code: 'import torch\nfrom dgl.data.utils import download\nfrom torch_geometric.data import download_url\nURL = "https://github.com/klicperajo/dimenet/raw/master/pretrained/dimenet/checkpoint.pt"\ndef pyg_pretrained(folder):\n    path = download_url(URL, folder)\n    return torch.load(path, weights_only=True)\ndef dgl_pretrained(folder):\n    path = download(URL, path=folder)\n    return torch.load(path, weights_only=True)',
