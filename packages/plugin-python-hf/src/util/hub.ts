@@ -1784,11 +1784,12 @@ const SAVE_METHODS = new Set(['save_pretrained', 'save_model', 'save', 'save_sta
 const MLX_CONVERT = /^mlx_(?:lm|vlm)\.(?:convert\.|utils\.)?convert$/;
 /**
  * mlx-lm's and mlx-vlm's writers of a model directory, called as functions: mlx_lm/utils.py `save_model(save_path, model,
- * *, donate_model=False)`, mlx_vlm/utils.py `save_weights(save_path, weights, *, donate_weights=False)`.
+ * *, donate_model=False)` and `save(dst_path, src_path_or_repo, model, tokenizer, config, …)` (what `mlx_lm.fuse` saves
+ * with), mlx_vlm/utils.py `save_weights(save_path, weights, *, donate_weights=False)`: the directory is the first argument.
  */
-const MLX_SAVE = /^mlx_(?:lm|vlm)\.(?:utils\.)?(?:save_model|save_weights)$/;
+const MLX_SAVE = /^mlx_(?:lm|vlm)\.(?:utils\.)?(?:save_model|save_weights|save)$/;
 /** The last names of the calls `MLX_CONVERT` and `MLX_SAVE` may match (the qualified name is only asked of these). */
-const MLX_SAVE_NAMES = new Set(['convert', 'save_model', 'save_weights']);
+const MLX_SAVE_NAMES = new Set(['convert', 'save_model', 'save_weights', 'save']);
 /** Keywords naming the directory a trainer or its arguments save to (`TrainingArguments(output_dir=…)`). */
 const OUTPUT_DIR_KEYWORDS = ['output_dir', 'save_directory'];
 
@@ -1818,7 +1819,7 @@ function savedLocations(sc: PySourceCode): SavedLocations {
         const out = sc.argument(call, { name: 'mlx_path', position: 1 });
         if (out) targets.push(out);
         else if (!sc.hasUnresolvedArguments(call)) saved.paths.add('mlx_model');
-      } else if (MLX_SAVE.test(qn)) targets.push(sc.argument(call, { name: 'save_path', position: 0 }));
+      } else if (MLX_SAVE.test(qn)) targets.push(sc.argument(call, { name: name === 'save' ? 'dst_path' : 'save_path', position: 0 }));
     }
     for (const t of targets) {
       if (!t) continue;

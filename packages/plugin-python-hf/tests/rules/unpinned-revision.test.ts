@@ -245,6 +245,7 @@ ruleTester.run('hf/unpinned-revision', rule, {
     `from mlx_lm import convert, load\nconvert("./hf_checkpoint", "llama_q4")\nmodel, tokenizer = load("llama_q4")\nconvert("./other")\nm2, t2 = load("mlx_model")`,
     `from mlx_vlm import convert, load\ndef run(out):\n    convert("./hf_checkpoint", mlx_path=out)\n    return load(out)`,
     `from mlx_lm.utils import save_model, load\ndef run(model, d):\n    save_model(d, model)\n    return load(d)`,
+    `from mlx_lm.utils import save, load\ndef fuse(model, tokenizer, config):\n    save("fused_model", "mlx-community/base-4bit", model, tokenizer, config)\n    return load("fused_model")`,
     `import mlx_whisper\nfrom huggingface_hub import snapshot_download\np = snapshot_download("mlx-community/whisper-turbo", revision="${COMMIT}")\nr = mlx_whisper.transcribe("a.mp3", path_or_hf_repo=p)\ns = mlx_whisper.transcribe("a.mp3", path_or_hf_repo="./whisper-mlx")\nm = mlx_whisper.load_models.load_model(p)`,
     `from mlx_vlm import load\nmodel, processor = load("mlx-community/Qwen2-VL-2B-Instruct-4bit", revision="${COMMIT}")`,
     // (review difftrain P3-3) the checkpoint directory accelerate hands a load-state hook (a function or a method)
