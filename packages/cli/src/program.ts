@@ -79,7 +79,9 @@ Files scanned:
 
 Exit codes:
   0  no finding at or above --fail-on (and --max-warnings not exceeded)
-  1  findings at or above --fail-on, or more warnings than --max-warnings; with
+  1  findings at or above --fail-on, or more warnings than --max-warnings; errors
+     about oculum-ignore comments (--report-unused-directives error,
+     --require-suppression-reason) unless --fail-on none; with
      --exit-non-zero-on-fix, --fix changed a file
   2  usage, configuration or internal error; a path that does not exist, or a glob
      that matches no file (unless --no-error-on-unmatched-pattern); with
@@ -164,6 +166,8 @@ export function createProgram(io: CliIo, state: ProgramState): Command {
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(anyCase(new Option('--fail-on <severity>', 'lowest severity of an error-level finding that makes the exit code 1'), [...FAIL_ON]).default(DEFAULT_FAIL_ON))
     .addOption(anyCase(new Option('--min-confidence <level>', 'leave out findings less certain than this (settings.minConfidence)'), ['low', 'medium', 'high']))
+    .addOption(anyCase(new Option('--report-unused-directives <level>', 'an oculum-ignore that suppresses nothing: warn (default), error (fails the run, exit 1), or off (not reported); wins over settings.reportUnusedDirectives'), ['off', 'warn', 'error']))
+    .option('--require-suppression-reason', 'an oculum-ignore without "-- reason" is an error that fails the run (it still suppresses); as settings.requireSuppressionReason')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warn-level findings (info findings aside); -1: no limit', warningLimit)
     .option('-c, --config <file>', "use this config file as your own instead of your .oculumrc files (the working directory's and those above it up to the repository root, merged without it), which are then not read (configs in subdirectories still apply, and may only narrow rules)")
     .option('--no-config', 'ignore every .oculumrc and package.json config: built-in defaults and flags only (not with --config)')

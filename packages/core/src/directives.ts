@@ -242,3 +242,55 @@ export function applyDirectives(
   }
   return diagnostics;
 }
+
+/** `settings.reportUnusedDirectives` (the CLI's `--report-unused-directives`): what an unused directive is. */
+export const UNUSED_DIRECTIVE_LEVELS = ['off', 'warn', 'error'] as const;
+export type UnusedDirectiveLevel = (typeof UNUSED_DIRECTIVE_LEVELS)[number];
+
+/** How a file's directives are judged, from its settings (`reportUnusedDirectives`, `requireSuppressionReason`). */
+export interface DirectivePolicy {
+  /** `warn` (the default): unused directives are warnings; `off`: not reported; `error`: errors that fail the run. */
+  reportUnused: UnusedDirectiveLevel;
+  /** A directive without `-- reason` is an error (kind `missing-reason`); it still suppresses. */
+  requireReason: boolean;
+}
+
+export function directivePolicy(settings: Readonly<Record<string, unknown>> | undefined): DirectivePolicy {
+  const level = settings?.reportUnusedDirectives;
+  return {
+    reportUnused: (UNUSED_DIRECTIVE_LEVELS as readonly unknown[]).includes(level) ? (level as UnusedDirectiveLevel) : 'warn',
+    requireReason: settings?.requireSuppressionReason === true,
+  };
+}
+
+/**
+ * A diagnostic about a directive that suppresses nothing as the policy wants it: `stale` ones (a
+ * directive that matched no finding) are dropped at `off`; every one is an error at `error`. Those
+ * about a directive that cannot work (misspelled, an unknown rule, an `-end` without a start) are
+ * mistakes rather than leftovers: they stay warnings at `off`. Undefined: not reported.
+ */
+export function directiveDiagnostic(d: Diagnostic, policy: DirectivePolicy, stale: boolean): Diagnostic | undefined {
+  if (policy.reportUnused === 'off') return stale ? undefined : d;
+  return policy.reportUnused === 'error' ? { ...d, severity: 'error' } : d;
+}
+
+/**
+ * `requireSuppressionReason`: an error (kind `missing-reason`) for each directive without `-- reason`
+ * (an `-end` closes a block and needs none). The directive still suppresses, as with ESLint's
+ * eslint-comments/require-description: the finding was looked at, only the why is missing.
+ */
+export function missingReasons(directives: readonly Directive[], file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const d of directives) {
+    if (d.kind === 'ignore-end' || d.justification) continue;
+    out.push({
+      file,
+      line: d.line,
+      column: d.column,
+      kind: 'missing-reason',
+      severity: 'error',
+      message: `"${d.text.length > 80 ? `${d.text.slice(0, 80)}…` : d.text}" gives no reason: add one after \`--\` (\`oculum-ignore[rule-id] -- why this is safe\`); settings.requireSuppressionReason asks for it`,
+    });
+  }
+  return out;
+}

@@ -10,7 +10,7 @@ export { applyFixes, createFixer, mergeFixes } from './fixes.js';
 export type { ApplyFixesResult } from './fixes.js';
 export { presetsFor, inPreset, presetLevel, PRESET_NAMES } from './presets.js';
 export type { PresetName } from './presets.js';
-export { parseDirectiveComment } from './directives.js';
+export { parseDirectiveComment, directivePolicy, UNUSED_DIRECTIVE_LEVELS, type DirectivePolicy, type UnusedDirectiveLevel } from './directives.js';
 export { unmatchedPattern } from './discovery.js';
 export { interpolate, formatMessage } from './messages.js';
 export { validateRuleOptions, mergeRuleOptions } from './options.js';

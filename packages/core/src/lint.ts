@@ -1,5 +1,5 @@
 import * as nodePath from 'node:path';
-import { applyDirectives, collectDirectives, mayHoldDirectives } from './directives.js';
+import { applyDirectives, collectDirectives, directiveDiagnostic, directivePolicy, mayHoldDirectives, missingReasons, type DirectivePolicy } from './directives.js';
 import { RuleError } from './errors.js';
 import { assignFingerprints } from './fingerprint.js';
 import { applyFixes, createFixer, mergeFixes } from './fixes.js';
@@ -675,7 +675,7 @@ async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult;
 
     findings.sort(compareFindings);
     // Directives live in comments; a file that never spells the word has none (and skips getComments()).
-    if (needsDirectiveCheck(text)) directiveTargets = judgeDirectives(sourceCode, text!, file, findings, enabledIds, options.dormantRules, result, renderedRanges);
+    if (needsDirectiveCheck(text)) directiveTargets = judgeDirectives(sourceCode, text!, file, findings, enabledIds, options.dormantRules, result, directivePolicy(settings), renderedRanges);
     if (renderedRanges) {
       renderedSnippets = new Map();
       for (const [finding, range] of renderedRanges) renderedSnippets.set(finding, linesAround(sourceCode.text, range));
@@ -707,6 +707,11 @@ function linesAround(text: string, [start, end]: Range): string {
   return text.slice(from, to === -1 ? text.length : to);
 }
 
+/** A diagnostic the directive policy kept (see `directiveDiagnostic`). */
+function pushJudged(result: FileResult, d: Diagnostic | undefined): void {
+  if (d) result.diagnostics.push(d);
+}
+
 /** Reads the directives of a parsed file, suppresses the findings they cover and reports the unused ones. */
 function judgeDirectives(
   sourceCode: SourceCode,
@@ -716,11 +721,12 @@ function judgeDirectives(
   enabledIds: ReadonlyMap<string, string>,
   dormantRules: LintTextOptions['dormantRules'],
   result: FileResult,
+  policy: DirectivePolicy,
   renderedRanges?: ReadonlyMap<Finding, Range>,
 ): DirectiveTarget[] | undefined {
   if (sourceCode.rendered && sourceCode.textPositionAt) {
     const at = sourceCode.textPositionAt.bind(sourceCode);
-    return judgeRenderedDirectives(sourceCode, at, file, findings, enabledIds, dormantRules, result, renderedRanges);
+    return judgeRenderedDirectives(sourceCode, at, file, findings, enabledIds, dormantRules, result, policy, renderedRanges);
   }
   let directiveTargets: DirectiveTarget[] | undefined;
   // The language's view of the text (`sourceCode.text`: same offsets, its own line ends as LF — a
@@ -730,9 +736,10 @@ function judgeDirectives(
   const lines = rendered || sourceCode.text.length === text.length ? sourceCode.text : text;
   const { directives, diagnostics: directiveDiagnostics } = collectDirectives(sourceCode.getComments(), file, countLines(rendered ? text : lines), lines);
   // (loops, not `push(...xs)`: 130,000 unused directives in one file overflowed the call stack)
-  for (const d of directiveDiagnostics) result.diagnostics.push(d);
+  for (const d of directiveDiagnostics) pushJudged(result, directiveDiagnostic(d, policy, false));
   for (const d of directives) for (const target of d.targets) (directiveTargets ??= []).push({ target, line: d.line, column: d.column, text: d.text });
-  for (const d of applyDirectives(findings, directives, file, enabledIds, dormantRules)) result.diagnostics.push(d);
+  for (const d of applyDirectives(findings, directives, file, enabledIds, dormantRules)) pushJudged(result, directiveDiagnostic(d, policy, true));
+  if (policy.requireReason) for (const d of missingReasons(directives, file)) result.diagnostics.push(d);
   return directiveTargets;
 }
 
@@ -749,6 +756,7 @@ function judgeRenderedDirectives(
   enabledIds: ReadonlyMap<string, string>,
   dormantRules: LintTextOptions['dormantRules'],
   result: FileResult,
+  policy: DirectivePolicy,
   renderedRanges: ReadonlyMap<Finding, Range> | undefined,
 ): DirectiveTarget[] | undefined {
   const inFile = new Map<string, Position>();
@@ -762,7 +770,7 @@ function judgeRenderedDirectives(
     return at ? { ...x, line: at.line, column: at.column } : x;
   };
   const { directives, diagnostics } = collectDirectives(comments, file, countLines(sourceCode.text), sourceCode.text);
-  for (const d of diagnostics) result.diagnostics.push(toFile(d));
+  for (const d of diagnostics) pushJudged(result, directiveDiagnostic(toFile(d), policy, false));
   let directiveTargets: DirectiveTarget[] | undefined;
   for (const d of directives) {
     const at = toFile({ line: d.line, column: d.column });
@@ -780,7 +788,8 @@ function judgeRenderedDirectives(
   inRendering.forEach((f, i) => {
     if (f.suppressed) findings[i].suppressed = f.suppressed;
   });
-  for (const d of unused) result.diagnostics.push(toFile(d));
+  for (const d of unused) pushJudged(result, directiveDiagnostic(toFile(d), policy, true));
+  if (policy.requireReason) for (const d of missingReasons(directives, file)) result.diagnostics.push(toFile(d));
   return directiveTargets;
 }
 
@@ -806,7 +815,7 @@ async function directivesOnly(
   }
   let directiveTargets: DirectiveTarget[] | undefined;
   try {
-    directiveTargets = judgeDirectives(sourceCode, text, file, [], enabledIds, options.dormantRules, result);
+    directiveTargets = judgeDirectives(sourceCode, text, file, [], enabledIds, options.dormantRules, result, directivePolicy(options.settings));
   } finally {
     sourceCode.dispose?.();
   }

@@ -7,6 +7,7 @@ import { configInDirectory, configLabel, hiddenConfigMessage, readConfigFile, ty
 import { loadPlugin, PluginRegistry } from './config/plugins.js';
 import { closest, ConfigResolver, DEFAULT_EXTENDS, type FileConfig } from './config/resolve.js';
 import { discoverFiles, GitIgnore, PatternIgnore, plural, whyIgnored, type PrunedDirectory } from './discovery.js';
+import { directiveDiagnostic, directivePolicy } from './directives.js';
 import { ConfigError, UsageError } from './errors.js';
 import { errnoText } from './fs-util.js';
 import { compareDiagnostics, compareStrings, countLines, errorText, lintTextWithDetails, needsDirectiveCheck, notParsed, triggerErrorMessage, triggeredRuleIds, type DirectiveTarget, type LintTextDetails, type LintTextOptions } from './lint.js';
@@ -835,7 +836,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       }
     }
     if (details.directiveTargets) {
-      for (const d of unknownDirectiveTargets(details.directiveTargets, path, registry)) result.diagnostics.push(d);
+      // (an unknown name is a mistake, not a leftover: a warning even at reportUnusedDirectives "off")
+      const policy = directivePolicy(config.settings);
+      for (const d of unknownDirectiveTargets(details.directiveTargets, path, registry)) result.diagnostics.push(directiveDiagnostic(d, policy, false)!);
       result.diagnostics.sort(compareDiagnostics);
     }
     // Results with internal errors are not cached (the next run should retry); neither are fixed files

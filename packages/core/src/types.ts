@@ -435,7 +435,7 @@ export interface Diagnostic {
   directory?: true;
   line?: number;
   column?: number;
-  kind: 'parse-error' | 'skipped' | 'unused-directive' | 'config' | 'internal' | 'limit';
+  kind: 'parse-error' | 'skipped' | 'unused-directive' | 'missing-reason' | 'config' | 'internal' | 'limit';
   severity: 'warning' | 'error' | 'note';
   message: string;
 }

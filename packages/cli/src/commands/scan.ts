@@ -21,6 +21,10 @@ export interface ScanCommandOptions {
   maxWarnings?: number;
   /** Drop findings less certain than this (`settings.minConfidence`, for the whole scan). */
   minConfidence?: 'low' | 'medium' | 'high';
+  /** `--report-unused-directives` (`settings.reportUnusedDirectives` for the whole scan; wins over the configs). */
+  reportUnusedDirectives?: 'off' | 'warn' | 'error';
+  /** `--require-suppression-reason` (`settings.requireSuppressionReason: true` for the whole scan). */
+  requireSuppressionReason?: boolean;
   /** A path, or `false` for `--no-config`. */
   config?: string | false;
   rule?: string[];
@@ -181,7 +185,12 @@ async function configOptions(opts: ScanCommandOptions, io: CliIo): Promise<ScanO
   if (opts.config === false) options.noConfig = true;
   if (rules.length > 0) options.onlyRules = rules;
   if (detectors.length > 0) options.onlyDetectors = detectors;
-  if (opts.minConfidence) options.overrideConfig = { settings: { minConfidence: opts.minConfidence } };
+  // Flags that are settings: applied after every config, so they win over them (as ESLint's CLI options do).
+  const settings: Record<string, unknown> = {};
+  if (opts.minConfidence) settings.minConfidence = opts.minConfidence;
+  if (opts.reportUnusedDirectives) settings.reportUnusedDirectives = opts.reportUnusedDirectives;
+  if (opts.requireSuppressionReason) settings.requireSuppressionReason = true;
+  if (Object.keys(settings).length > 0) options.overrideConfig = { settings };
   return options;
 }
 

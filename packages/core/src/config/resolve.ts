@@ -3,6 +3,7 @@ import * as nodePath from 'node:path';
 import type { Ignore } from 'ignore';
 import { loadIgnore, loadPicomatch } from '../lazy.js';
 import { ConfigError, UsageError } from '../errors.js';
+import { UNUSED_DIRECTIVE_LEVELS } from '../directives.js';
 import { normalizeLevel } from '../lint.js';
 import { validateRuleOptions } from '../options.js';
 import { PRESET_NAMES, presetsFor, type PresetName } from '../presets.js';
@@ -339,7 +340,7 @@ export class ConfigResolver {
    */
   private checkSettings(settings: Settings | undefined, layer: Layer, keyPath: string): void {
     if (!settings) return;
-    const known = new Set<string>(['trustedPublishers', 'minConfidence']);
+    const known = new Set<string>(['trustedPublishers', 'minConfidence', 'reportUnusedDirectives', 'requireSuppressionReason']);
     for (const { rule } of this.options.registry.rules.values()) for (const key of rule.meta.requiresSettings ?? []) known.add(key);
     for (const [key, value] of Object.entries(settings)) {
       const at = `${keyPath}.${key}`;
@@ -352,6 +353,16 @@ export class ConfigResolver {
           keyPath: at,
           expected: '"low" (every finding, the default), "medium" or "high"',
         });
+      }
+      if (key === 'reportUnusedDirectives' && !(UNUSED_DIRECTIVE_LEVELS as readonly unknown[]).includes(value)) {
+        throw new ConfigError(`${layer.label}: ${at}: must be one of ${UNUSED_DIRECTIVE_LEVELS.map((c) => `"${c}"`).join(', ')}`, {
+          file: layer.source,
+          keyPath: at,
+          expected: '"warn" (the default: an oculum-ignore that suppresses nothing is a warning), "error" (it fails the run) or "off"',
+        });
+      }
+      if (key === 'requireSuppressionReason' && typeof value !== 'boolean') {
+        throw new ConfigError(`${layer.label}: ${at}: must be true or false`, { file: layer.source, keyPath: at, expected: 'true (an oculum-ignore without `-- reason` is an error) or false (the default)' });
       }
       if (known.has(key)) continue;
       const near = closest(key, known);

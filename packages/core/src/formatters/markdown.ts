@@ -1,5 +1,5 @@
 import type { FormatterContext, ScanResult, Severity } from '../types.js';
-import { countsLine, detectorBreakdown, groupByFile, helpUri, isWholeFileLanguage, plural, position, printable, printableLine, ruleIndex, severityBreakdown, summarize } from './shared.js';
+import { countsLine, detectorBreakdown, groupByFile, helpUri, isWholeFileLanguage, plural, position, printable, printableLine, ruleIndex, runOutcome, severityBreakdown, summarize } from './shared.js';
 
 /** Rows beyond this are summarised: a longer table is no longer read. */
 export const MARKDOWN_MAX_ROWS = 200;
@@ -193,8 +193,10 @@ export const markdown = (result: ScanResult, ctx: FormatterContext): string => {
 
   const hidden = ctx.hiddenWarnings ?? 0;
   if (summary.findings === 0) {
-    const unread = summary.diagnostics.errors;
-    if (unread > 0) out.push(`### ⚠️ Oculum: no findings, but ${plural(unread, 'error')}`, '', `Scanned ${plural(summary.files, 'file')}; what the errors below name was not read or not checked.`);
+    const directiveErrors = runOutcome(result, { failOn: ctx.failOn }).directiveErrors;
+    const unread = summary.diagnostics.errors - directiveErrors;
+    if (directiveErrors > 0) out.push(`### ⚠️ Oculum: no findings, but ${plural(directiveErrors, 'directive error')}`, '', `Scanned ${plural(summary.files, 'file')}; see the diagnostics below: oculum-ignore comments that suppress nothing or give no reason.`);
+    else if (unread > 0) out.push(`### ⚠️ Oculum: no findings, but ${plural(unread, 'error')}`, '', `Scanned ${plural(summary.files, 'file')}; what the errors below name was not read or not checked.`);
     else if (hidden === 0) out.push(`### ✅ Oculum: no findings`, '', `Scanned ${plural(summary.files, 'file')}.`);
     else out.push(`### ✅ Oculum: no errors`, '', `Scanned ${plural(summary.files, 'file')}; ${plural(hidden, 'warning')} not shown (\`--quiet\`).`);
   } else {

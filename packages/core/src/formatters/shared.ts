@@ -276,6 +276,16 @@ export interface RunOutcome {
   tooManyWarnings: boolean;
   /** A config or internal error diagnostic. */
   errored: boolean;
+  /**
+   * Error diagnostics about directives (`reportUnusedDirectives: "error"`, `requireSuppressionReason`):
+   * they fail the run (exit 1) unless `failOn` is `none`.
+   */
+  directiveErrors: number;
+}
+
+/** Whether a diagnostic is about an `oculum-ignore` directive (unused, unreadable, without a reason). */
+export function isDirectiveDiagnostic(d: Diagnostic): boolean {
+  return d.kind === 'unused-directive' || d.kind === 'missing-reason';
 }
 
 /**
@@ -298,8 +308,18 @@ export function runOutcome(result: ScanResult, options: { failOn?: Severity | 'n
   }
   const max = options.maxWarnings;
   const tooManyWarnings = max !== undefined && max >= 0 && warnings > max;
-  const errored = [...result.diagnostics, ...result.files.flatMap((f) => f.diagnostics)].some((d) => d.severity === 'error' && (d.kind === 'config' || d.kind === 'internal'));
-  return { code: errored ? 2 : failing > 0 || tooManyWarnings ? 1 : 0, failing, below, warnings, tooManyWarnings, errored };
+  let errored = false;
+  let directiveErrors = 0;
+  const judge = (d: Diagnostic): void => {
+    if (d.severity !== 'error') return;
+    if (d.kind === 'config' || d.kind === 'internal') errored = true;
+    else if (isDirectiveDiagnostic(d)) directiveErrors++;
+  };
+  for (const d of result.diagnostics) judge(d);
+  for (const fr of result.files) for (const d of fr.diagnostics) judge(d);
+  // (`--fail-on none` never fails the run on what the scan found: directive errors neither)
+  const directivesFail = directiveErrors > 0 && options.failOn !== 'none';
+  return { code: errored ? 2 : failing > 0 || tooManyWarnings || directivesFail ? 1 : 0, failing, below, warnings, tooManyWarnings, errored, directiveErrors };
 }
 
 /**

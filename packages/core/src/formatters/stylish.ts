@@ -135,17 +135,22 @@ export const stylish = (result: ScanResult, ctx: FormatterContext): string => {
     const scanned = skipped > 0 ? `${plural(Math.max(0, summary.files - skipped), 'file')} scanned, ${skipped} skipped` : `${plural(summary.files, 'file')} scanned`;
     // An error diagnostic beside no findings is no green run: the scan stopped (exit 2), or a file that
     // may hold a finding could not be read.
-    const unread = summary.diagnostics.errors;
+    // (errors about directives are no files left unread: said on their own)
+    const unread = summary.diagnostics.errors - outcome.directiveErrors;
     const notShown = hidden > 0 ? `${plural(hidden, 'warning')} not shown: --quiet; ` : '';
     if (outcome.errored) out.push(c.bold(c.red(`✖ No findings, but the scan did not complete`)) + c.dim(` (${plural(unread, 'error')}; ${notShown}${scanned})`));
     else if (outcome.tooManyWarnings) out.push(c.bold(c.red(`✖ ${plural(hidden, 'warning')}, more than --max-warnings ${ctx.maxWarnings}`)) + c.dim(` (not shown: --quiet; ${scanned})`));
-    else if (unread > 0) out.push(c.bold(c.yellow(`⚠ No findings, but ${plural(unread, 'error')} (files not read: they may hold what was not found)`)) + c.dim(` (${notShown}${scanned})`));
+    else if (outcome.directiveErrors > 0) {
+      const fails = outcome.code === 1;
+      const head = `${fails ? '✖' : '⚠'} No findings, but ${plural(outcome.directiveErrors, 'directive error')}`;
+      out.push(c.bold(fails ? c.red(head) : c.yellow(head)) + c.dim(` (oculum-ignore comments that suppress nothing or give no reason; ${notShown}${scanned})`));
+    } else if (unread > 0) out.push(c.bold(c.yellow(`⚠ No findings, but ${plural(unread, 'error')} (files not read: they may hold what was not found)`)) + c.dim(` (${notShown}${scanned})`));
     else if (hidden === 0) out.push(c.green(`✔ No findings`) + c.dim(` (${scanned})`));
     else out.push(c.green(`✔ No errors`) + c.dim(` (${notShown}${scanned})`));
   } else {
     // ✖ (red) when some error fails the run; ⚠ (yellow) when the findings do not fail it (warnings,
     // info, or errors below --fail-on when the caller says what that is).
-    const failing = outcome.failing + (outcome.tooManyWarnings ? 1 : 0);
+    const failing = outcome.failing + (outcome.tooManyWarnings ? 1 : 0) + (outcome.directiveErrors > 0 && outcome.code === 1 ? 1 : 0);
     const head = `${failing > 0 ? '✖' : '⚠'} ${plural(summary.findings, 'finding')} (${severityBreakdown(summary.bySeverity)})`;
     const tail = detectorBreakdown(summary.byDetector);
     const colour = failing > 0 ? (s: string) => c.bold(c.red(s)) : (s: string) => c.bold(c.yellow(s));
@@ -157,6 +162,7 @@ export const stylish = (result: ScanResult, ctx: FormatterContext): string => {
     details.push(countsLine(summary, result, ctx.failOn, hidden));
   }
   if (summary.suppressed > 0) details.push(`${summary.suppressed} suppressed (not shown)`);
+  if (summary.findings > 0 && outcome.directiveErrors > 0) details.push(`${plural(outcome.directiveErrors, 'directive error')}${outcome.code === 1 ? ' (fail the run)' : ''}`);
   const diagnosticCount = summary.diagnostics.errors + summary.diagnostics.warnings + summary.diagnostics.notes;
   if (diagnosticCount > 0) details.push(plural(diagnosticCount, 'diagnostic'));
   if (details.length > 0) out.push(c.dim(`  ${details.join(' · ')}`));
