@@ -79,8 +79,14 @@ function saveSite(sc: PySourceCode, call: PyNode): SaveSite | undefined {
     }
     case 'save': {
       const recv = receiverOf(call);
+      // A file a client uploaded, staged before it is read (`request.files["model"].save("/tmp/upload.keras")`,
+      // Django's `storage.save(name, request.FILES["model"])`): no checkpoint of this program being published
+      // (review webupload P2-1)
+      if ((recv && isUpload(sc, recv)) || isUploadArgument(sc, sc.argument(call, { name: 'content', position: 1 }))) return undefined;
       const path = arg(['filepath', 'path', 'save_directory'], 0);
-      if (recv && MODELISH.test(recv.text.split('.').pop() ?? '')) return { api: `${recv.text.length > 30 ? 'model' : recv.text}.save`, path, confidence: 'high' };
+      // the receiver's own name (`model`, `self.model`; `models` of `models["bert"]`), never the key of a
+      // subscript (`files["model"]`)
+      if (recv && MODELISH.test(ownName(recv))) return { api: `${recv.text.length > 30 ? 'model' : recv.text}.save`, path, confidence: 'high' };
       const r = path ? resolve(sc, path) : undefined;
       if (r && (r.kind === 'string' || r.kind === 'prefix') && isModelFile(r.value)) return { api: '.save', path, confidence: 'medium' };
       return undefined;
@@ -88,6 +94,78 @@ function saveSite(sc: PySourceCode, call: PyNode): SaveSite | undefined {
     default:
       return undefined;
   }
+}
+
+/** The name an expression is known by: an identifier, an attribute's last name, the subscripted value's name. */
+function ownName(node: PyNode): string {
+  if (node.type === 'identifier') return node.text;
+  if (node.type === 'attribute') return node.childForFieldName('attribute')?.text ?? '';
+  if (node.type === 'subscript') {
+    const value = node.childForFieldName('value');
+    return value && (value.type === 'identifier' || value.type === 'attribute') ? ownName(value) : '';
+  }
+  return '';
+}
+
+/** The classes of a file a client uploads to a web handler that have a `save(dst)` (werkzeug's `FileStorage`), or whose content a storage saves. */
+const WEB_UPLOADS = /^(?:werkzeug\.(?:datastructures\.)?FileStorage|django\.core\.files\.uploadedfile\.(?:\w+)?UploadedFile|(?:fastapi|starlette)\.(?:datastructures\.)?UploadFile|sanic\.request\.File)$/;
+/** The classes of a web framework's request (the object whose `.files` / `.FILES` holds the uploads). */
+const WEB_REQUESTS = /^(?:flask\.(?:wrappers\.)?Request|werkzeug\.(?:wrappers\.)?Request|django\.http\.(?:request\.)?HttpRequest|quart\.(?:wrappers\.)?Request)$/;
+/** The request object of a framework that keeps it global: `from flask import request`. */
+const GLOBAL_REQUESTS = /^(?:flask|quart)\.request$/;
+
+/**
+ * Is `node` a file a client uploaded: an item of a request's files (`request.files["model"]`,
+ * `request.files.get("f")`, `request.FILES["model"]`, each of `request.files.getlist("f")` or
+ * `request.files.values()`), a name bound to one, or a value typed as an upload (`f: FileStorage`,
+ * `upload: UploadFile`)? Decided by what the value is, never by its name. Bounded: a name is followed
+ * through at most four bindings.
+ */
+function isUpload(sc: PySourceCode, node: PyNode, depth = 0): boolean {
+  if (depth > 4) return false;
+  if (node.type === 'parenthesized_expression' && node.namedChildren[0]) return isUpload(sc, node.namedChildren[0], depth + 1);
+  if (sc.instanceTypes(node).some((q) => WEB_UPLOADS.test(q))) return true;
+  if (node.type === 'subscript') return requestFiles(sc, node.childForFieldName('value'));
+  if (node.type === 'call') {
+    const fn = calleeOf(node);
+    return fn?.type === 'attribute' && ['get', 'getlist'].includes(fn.childForFieldName('attribute')?.text ?? '') && requestFiles(sc, fn.childForFieldName('object'));
+  }
+  if (node.type !== 'identifier') return false;
+  const bindings = sc.reachingBindings(node);
+  if (bindings.length === 0 || bindings.length > 4) return false;
+  return bindings.every((b) => {
+    if (b.kind === 'assignment' && b.value) return isUpload(sc, b.value, depth + 1);
+    // `for f in request.files.getlist("models"):` / `for f in request.files.values():`
+    if (b.kind === 'for' && b.source && b.target?.parent?.type !== 'pattern_list' && b.target?.parent?.type !== 'tuple_pattern') return uploadCollection(sc, b.source);
+    return false;
+  });
+}
+
+/** `request.files.getlist("f")`, `request.files.values()`, `request.FILES.getlist("f")`: several uploads. */
+function uploadCollection(sc: PySourceCode, node: PyNode): boolean {
+  if (node.type !== 'call') return false;
+  const fn = calleeOf(node);
+  return fn?.type === 'attribute' && ['getlist', 'values'].includes(fn.childForFieldName('attribute')?.text ?? '') && requestFiles(sc, fn.childForFieldName('object'));
+}
+
+/** An argument that is an upload (see `isUpload`). */
+function isUploadArgument(sc: PySourceCode, node: PyNode | undefined): boolean {
+  return !!node && isUpload(sc, node);
+}
+
+/**
+ * `request.files` (Flask, Quart, werkzeug) or `request.FILES` (Django), of a request the framework keeps
+ * global (`from flask import request`), a parameter typed as a request, or a view's `request` parameter.
+ */
+function requestFiles(sc: PySourceCode, node: PyNode | null): boolean {
+  if (node?.type !== 'attribute' || !['files', 'FILES'].includes(node.childForFieldName('attribute')?.text ?? '')) return false;
+  const req = node.childForFieldName('object');
+  if (!req) return false;
+  if (GLOBAL_REQUESTS.test(sc.qualifiedName(req) ?? '')) return true;
+  if (sc.instanceTypes(req).some((q) => WEB_REQUESTS.test(q))) return true;
+  // a Django view's `def upload(request):` (also `self.request` of a class-based view)
+  if (req.type === 'identifier' && req.text === 'request') return sc.reachingBindings(req).every((b) => b.kind === 'parameter');
+  return req.type === 'attribute' && req.text === 'self.request';
 }
 
 /** What `CANDIDATE` and `saveSite` resolve: `save*` methods (NeMo's `save_to`), `torch.onnx.export`, `joblib.dump`, training arguments, ACLs. */

@@ -26,6 +26,9 @@ describe('the public-place trigger group', () => {
 
 ruleTester.run('hf/public-checkpoint-location', rule, {
   valid: [
+    // a file a client uploaded, staged before it is read: decided by what the receiver is, not by "model" in its key (review webupload P2-1)
+    'import os\nfrom flask import request\nfrom werkzeug.datastructures import FileStorage\ndef upload():\n    model_file = request.files["model"]\n    model_file.save(os.path.join("/tmp", model_file.filename))\n    request.files["model"].save("/tmp/upload.keras")\n    request.files.get("model").save("/tmp/upload2.keras")\n    for f in request.files.getlist("models"):\n        f.save(os.path.join("/tmp", f.filename))\ndef stage(model_upload: FileStorage):\n    model_upload.save("/tmp/staged.pt")',
+    'from django.core.files.storage import FileSystemStorage\ndef view(request):\n    FileSystemStorage().save("/tmp/model.pt", request.FILES["model"])',
     // the same upload in a function named for reports, in a file that writes no model
     'import os\nimport boto3\ns3 = boto3.client("s3")\ndef publish_reports(local_dir, bucket, prefix):\n    for name in os.listdir(local_dir):\n        s3.upload_file(os.path.join(local_dir, name), bucket, f"{prefix}/{name}", ExtraArgs={"ACL": "public-read"})',
     // a walk of a directory that names no model or output, in a file that saves none (review finetune P3-3)
@@ -47,6 +50,16 @@ ruleTester.run('hf/public-checkpoint-location', rule, {
     'import os\nLOG_DIR = "/data/logs"\ndef f(step):\n    log_path = os.path.join(LOG_DIR, f"run_{step}.txt")\n    os.chmod(log_path, 0o777)',
   ],
   invalid: [
+    // a receiver that is no upload is still read by its own name, or by its path
+    {
+      code: 'def f(model, files, models, request):\n    model.save("/tmp/finetuned")\n    files["model"].save("/tmp/x.pt")\n    models["bert"].save("/tmp/bert")\n    request.cache["m"].save("/tmp/y.pt")',
+      errors: [
+        { messageId: 'publicPath', line: 2, confidence: 'high', data: { api: 'model.save', path: '/tmp/finetuned', where: 'a shared temporary directory', extra: '' } },
+        { messageId: 'publicPath', line: 3, confidence: 'medium', data: { api: '.save', path: '/tmp/x.pt', where: 'a shared temporary directory', extra: '' } },
+        { messageId: 'publicPath', line: 4, confidence: 'high', data: { api: 'models["bert"].save', path: '/tmp/bert', where: 'a shared temporary directory', extra: '' } },
+        { messageId: 'publicPath', line: 5, confidence: 'medium', data: { api: '.save', path: '/tmp/y.pt', where: 'a shared temporary directory', extra: '' } },
+      ],
+    },
     // nothing names what is uploaded and the file writes no model, but the function is named for checkpoints (review mlops P3-1): low
     {
       code: 'import os\nimport boto3\ns3 = boto3.client("s3")\ndef publish_checkpoint(local_dir, bucket, prefix):\n    for name in os.listdir(local_dir):\n        s3.upload_file(os.path.join(local_dir, name), bucket, f"{prefix}/{name}", ExtraArgs={"ACL": "public-read"})',
