@@ -64,6 +64,10 @@ Examples:
   $ oculum scan --format markdown -o comment.md   table for a pull-request comment
   $ oculum scan --format github              annotations in a GitHub Actions job
   $ oculum scan --detector unsafe_model_load --rule torch/load-without-weights-only
+  $ oculum scan --write-baseline             accept today's findings: write .oculum-baseline.json
+  $ oculum scan --baseline .oculum-baseline.json
+                                             fail on new findings only (add --write-baseline
+                                             to prune entries that no longer match)
   $ oculum scan --fix                        apply safe autofixes: rewrites the files (not for CI,
                                              or with --exit-non-zero-on-fix)
 
@@ -85,7 +89,8 @@ Exit codes:
      --exit-non-zero-on-fix, --fix changed a file
   2  usage, configuration or internal error; a path that does not exist, or a glob
      that matches no file (unless --no-error-on-unmatched-pattern); with
-     --error-on-skipped, a file or directory that could not be scanned
+     --error-on-skipped, a file or directory that could not be scanned; a --baseline
+     file that is missing, not JSON or of another version
 
 Environment:
   NO_COLOR, FORCE_COLOR    colour output (see --color)
@@ -176,6 +181,8 @@ export function createProgram(io: CliIo, state: ProgramState): Command {
     .option('--fix', 'apply autofixes: rewrites the files, lists what it fixed on stderr, then reports what remains (in CI, leave it out or add --exit-non-zero-on-fix: the fixed findings are not in the report)')
     .option('--exit-non-zero-on-fix', 'with --fix: exit 1 when a file was fixed, even if nothing remains (as Ruff)')
     .option('--error-on-skipped', 'a file that could not be scanned (unreadable, not decodable, binary, over --max-file-size, a name that is not valid UTF-8) or a directory that could not be read is an error, exit 2, instead of a warning')
+    .option('--baseline <file>', 'findings that match an entry of this baseline file are suppressed (not shown, not counted for --fail-on or --max-warnings): only new findings fail the run')
+    .option('--write-baseline [file]', 'write every unsuppressed finding to a baseline file (default: the --baseline file, else .oculum-baseline.json; a name ending in .json), then report with it; with --baseline, prunes the entries that no longer match')
     .option('--cache', 'reuse results for unchanged files (.oculumcache)')
     .option('--cache-location <path>', 'cache file, or a directory to keep .oculumcache in (implies --cache)')
     .option('--stdin', 'scan the text on standard input (an editor buffer) as the file --stdin-filename names; paths are not read')

@@ -12,6 +12,8 @@ export { presetsFor, inPreset, presetLevel, PRESET_NAMES } from './presets.js';
 export type { PresetName } from './presets.js';
 export { parseDirectiveComment, directivePolicy, UNUSED_DIRECTIVE_LEVELS, type DirectivePolicy, type UnusedDirectiveLevel } from './directives.js';
 export { unmatchedPattern } from './discovery.js';
+export { applyBaseline, baselineEntries, baselinePath, entriesOutsideScan, formatBaseline, readBaseline, BASELINE_VERSION, DEFAULT_BASELINE_FILE } from './baseline.js';
+export type { ApplyBaselineOptions, Baseline, BaselineEntry, BaselineOutcome } from './baseline.js';
 export { interpolate, formatMessage } from './messages.js';
 export { validateRuleOptions, mergeRuleOptions } from './options.js';
 export { scan, listRules, configForFile, type FileConfigReport, type RuleConfigReport, mapLimit, maxWorkers, DEFAULT_MAX_FILE_SIZE, WORKER_THRESHOLD, DEFAULT_EXTENDS } from './scan.js';

@@ -418,8 +418,11 @@ export interface Finding {
   remediation: string;
   fix?: Fix;
   suggestions?: FindingSuggestion[];
-  /** Set when an inline directive or a config in the scanned tree turned it off. */
-  suppressed?: { kind: 'inSource' | 'external'; justification?: string };
+  /**
+   * Set when an inline directive (`inSource`) or a config in the scanned tree (`external`) turned it
+   * off, or a baseline file accepted it (`baseline`, see `applyBaseline`; SARIF says `external`).
+   */
+  suppressed?: { kind: 'inSource' | 'external' | 'baseline'; justification?: string };
   /**
    * Stable across line shifts, moves and the scan's directory: hash of rule id, normalized text of the
    * reported lines (a model file: messageId and message without numbers and digests) and occurrence
@@ -561,6 +564,12 @@ export interface FormatterContext {
    * still count for `maxWarnings`, and the stylish and markdown summaries say they are not shown.
    */
   hiddenWarnings?: number;
+  /**
+   * The baseline the CLI applied (`--baseline`): its name as shown, and how many of its entries match no
+   * finding anymore. The summaries say how many findings it left out and, when some of its entries no
+   * longer match, that `--write-baseline` prunes them; JSON reports it as `baseline`.
+   */
+  baseline?: { file: string; unmatched: number };
   /**
    * The terminal's width in columns: stylish wraps long messages so that each row fits it (at least
    * 40 columns of message), the rule id on the row's first line. Absent: one line per row.

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DETECTORS, SEVERITIES, closest, ensureDirectory, errnoText, formatters, maxWorkers, runOutcome, unmatchedPattern } from '@oculum/core';
-import type { Depth, Detector, Finding, ScanOptions, ScanResult, Severity } from '@oculum/core';
+import { DEFAULT_BASELINE_FILE, DETECTORS, SEVERITIES, applyBaseline, baselineEntries, closest, ensureDirectory, entriesOutsideScan, errnoText, formatBaseline, formatters, maxWorkers, readBaseline, runOutcome, unmatchedPattern } from '@oculum/core';
+import type { Baseline, Depth, Detector, Finding, FormatterContext, ScanOptions, ScanResult, Severity } from '@oculum/core';
 import { engine } from '../engine.js';
 import { CliError } from '../errors.js';
 import type { CliIo } from '../io.js';
@@ -49,6 +49,10 @@ export interface ScanCommandOptions {
   errorOnUnmatchedPattern?: boolean;
   /** `--print-config FILE`: print the file's config, scan nothing. */
   printConfig?: string;
+  /** `--baseline FILE`: findings that match its entries are suppressed (kind `baseline`). */
+  baseline?: string;
+  /** `--write-baseline [FILE]`: write the findings as a baseline (`true`: the `--baseline` file, else `.oculum-baseline.json`). */
+  writeBaseline?: string | true;
   /** `--stdin`: scan standard input as the file `stdinFilename`. */
   stdin?: boolean;
   stdinFilename?: string;
@@ -287,6 +291,108 @@ function writeOutput(file: string, text: string, cwd: string): void {
   }
 }
 
+/** The baseline a run reads (`--baseline`) and the one it writes (`--write-baseline`), checked before the scan. */
+interface BaselinePlan {
+  /** `--baseline`: the file, as shown, and its entries (none when it is also the file written and does not exist yet). */
+  read?: { abs: string; label: string; data?: Baseline };
+  /** `--write-baseline`: where, and the entries it held before (to keep those of files and rules this scan does not cover). */
+  write?: { abs: string; label: string; previous?: Baseline };
+}
+
+/**
+ * Reads `--baseline` before the scan (a missing, corrupt or other-version file is a usage error naming
+ * it, exit 2, before any time is spent) and works out where `--write-baseline` writes.
+ */
+function planBaseline(opts: ScanCommandOptions, io: CliIo): BaselinePlan {
+  const cwd = io.cwd;
+  const plan: BaselinePlan = {};
+  if (opts.baseline !== undefined) {
+    if (opts.baseline.trim() === '') throw new CliError('--baseline needs a file (an unset variable?)');
+    const abs = path.resolve(cwd, opts.baseline);
+    plan.read = { abs, label: baselineLabel(abs, cwd) };
+  }
+  if (opts.writeBaseline !== undefined) {
+    if (opts.stdin) throw new CliError('--write-baseline writes the findings of files: it cannot be used with --stdin');
+    const named = typeof opts.writeBaseline === 'string' ? opts.writeBaseline : undefined;
+    // `oculum scan --write-baseline src` would otherwise overwrite src: the option's value is optional
+    if (named !== undefined && !/\.json$/i.test(named)) {
+      throw new CliError(`--write-baseline takes the baseline file to write, and "${named}" does not end in .json: to scan ${named}, name it before the option (oculum scan ${named} --write-baseline)`);
+    }
+    const abs = named !== undefined ? path.resolve(cwd, named) : (plan.read?.abs ?? path.resolve(cwd, DEFAULT_BASELINE_FILE));
+    plan.write = { abs, label: baselineLabel(abs, cwd) };
+  }
+  if (plan.read && !(plan.write?.abs === plan.read.abs && !fs.existsSync(plan.read.abs))) plan.read.data = readBaseline(plan.read.abs, plan.read.label);
+  if (plan.write) {
+    if (plan.write.abs === plan.read?.abs) plan.write.previous = plan.read.data;
+    else if (fs.existsSync(plan.write.abs)) {
+      try {
+        plan.write.previous = readBaseline(plan.write.abs, plan.write.label);
+      } catch (err) {
+        io.stderr.write(`oculum: warning: ${(err as Error).message.replace(/ \(write it again with --write-baseline [^)]*\)$/, '')}: it is replaced as a whole\n`);
+      }
+    }
+  }
+  return plan;
+}
+
+/** A baseline file as the user would name it from `cwd` (`../.oculum-baseline.json` too), `/` separators. */
+function baselineLabel(abs: string, cwd: string): string {
+  const rel = path.relative(cwd, abs);
+  return rel === '' || path.isAbsolute(rel) ? abs : rel.split(path.sep).join('/');
+}
+
+const DEPTH_ORDER: Record<Depth, number> = { quick: 0, standard: 1, deep: 2 };
+
+/**
+ * Whether this run could have reported findings of a rule: loaded, and not left out by `--rule`,
+ * `--detector` or the depth. A rule no plugin has anymore counts as run: its entries match nothing.
+ */
+function ruleRan(result: ScanResult, opts: ScanCommandOptions): (ruleId: string) => boolean {
+  const rules = new Map(result.rules.map((r) => [r.id, r]));
+  const only = new Set(splitList(opts.rule));
+  const detectors = new Set(splitList(opts.detector));
+  return (id) => {
+    const rule = rules.get(id);
+    if (!rule) return true;
+    if (only.size > 0 && !only.has(id)) return false;
+    if (detectors.size > 0 && !detectors.has(rule.meta.detector)) return false;
+    return DEPTH_ORDER[rule.meta.minDepth ?? 'quick'] <= DEPTH_ORDER[opts.depth];
+  };
+}
+
+/**
+ * `--write-baseline`: the file from this scan's unsuppressed findings (and the earlier entries of
+ * files and rules it does not cover), then applied, so that the report shows what it accepted.
+ * `--baseline` alone: its entries applied. What the formatters say about it, or undefined.
+ */
+function useBaseline(plan: BaselinePlan, result: ScanResult, opts: ScanCommandOptions, io: CliIo, errored: boolean): FormatterContext['baseline'] {
+  const ran = ruleRan(result, opts);
+  if (plan.write && !errored) {
+    const { abs, label, previous } = plan.write;
+    const dir = path.dirname(abs);
+    const fresh = baselineEntries(result, dir);
+    const kept = previous ? entriesOutsideScan(result, previous, dir, ran) : [];
+    const text = formatBaseline([...fresh, ...kept]);
+    try {
+      ensureDirectory(dir);
+      fs.writeFileSync(abs, text);
+    } catch (err) {
+      throw new CliError(`cannot write the baseline file ${label}: ${errnoText(err)}`);
+    }
+    const findings = fresh.reduce((n, e) => n + (e.count ?? 1), 0);
+    const entries = fresh.length + kept.length;
+    const counts = findings === fresh.length ? '' : ` (${findings} findings)`;
+    const keptNote = kept.length > 0 ? `, ${kept.length} of them kept from before for files or rules this scan did not cover` : '';
+    io.stderr.write(`oculum: wrote ${entries} baseline ${entries === 1 ? 'entry' : 'entries'}${counts} to ${label}${keptNote}\n`);
+    applyBaseline(result, { version: 1, entries: fresh }, dir, { justification: `in the baseline ${label}`, ran });
+    return { file: label, unmatched: 0 };
+  }
+  if (plan.write && errored) io.stderr.write(`oculum: the baseline ${plan.write.label} was not written: the scan reported a configuration or internal error (see the report)\n`);
+  if (!plan.read?.data) return undefined;
+  const { abs, label, data } = plan.read;
+  const outcome = applyBaseline(result, data, path.dirname(abs), { justification: `in the baseline ${label}`, ran });
+  return { file: label, unmatched: outcome.unmatched };
+}
 
 export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: CliIo): Promise<number> {
   const cwd = io.cwd;
@@ -297,6 +403,7 @@ export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: 
   if (opts.stdin) checkStdin(rawPaths, opts);
   else if (opts.stdinFilename !== undefined) throw new CliError('--stdin-filename names the text read with --stdin: add --stdin');
   else checkPaths(paths, cwd);
+  const baselinePlan = planBaseline(opts, io);
   const options: ScanOptions = { ...(await configOptions(opts, io)), paths };
   if (opts.stdin) options.stdin = { text: await io.readStdin(), path: opts.stdinFilename! };
 
@@ -367,6 +474,8 @@ export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: 
     );
   }
 
+  // A baseline's findings are suppressed before anything counts them (exit code, summaries, --quiet).
+  const baseline = baselinePlan.read || baselinePlan.write ? useBaseline(baselinePlan, result, opts, io, exitCodeFor(result, opts.failOn).errored) : undefined;
   const decision = exitCodeFor(result, opts.failOn, opts.maxWarnings);
   const shown = opts.quiet ? onlyErrors(result) : result;
   const toFile = opts.output !== undefined;
@@ -377,7 +486,7 @@ export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: 
   const width = !toFile && io.stdout.isTTY === true && typeof io.stdout.columns === 'number' ? io.stdout.columns : undefined;
   // `--quiet`: the summaries still count the warnings left out (they can fail the run by --max-warnings).
   const hiddenWarnings = opts.quiet ? unsuppressed(result).filter((f) => f.level === 'warn' && f.severity !== 'info').length : 0;
-  const text = formatter(shown, { cwd: result.cwd || cwd, color, version: VERSION, failOn: opts.failOn, ...(opts.maxWarnings !== undefined ? { maxWarnings: opts.maxWarnings } : {}), ...(hiddenWarnings > 0 ? { hiddenWarnings } : {}), ...(width ? { width } : {}) });
+  const text = formatter(shown, { cwd: result.cwd || cwd, color, version: VERSION, failOn: opts.failOn, ...(opts.maxWarnings !== undefined ? { maxWarnings: opts.maxWarnings } : {}), ...(hiddenWarnings > 0 ? { hiddenWarnings } : {}), ...(width ? { width } : {}), ...(baseline ? { baseline } : {}) });
 
   if (toFile) writeOutput(opts.output!, text, cwd);
   else io.stdout.write(text);

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { repositoryRoot } from '../fs-util.js';
 import type { Diagnostic, Finding, FormatterContext, ScanResult } from '../types.js';
-import { countsLine, groupByFile, isInside, isWholeFileLanguage, plural, printable, runOutcome, summarize } from './shared.js';
+import { baselineNotes, countsLine, groupByFile, isInside, isWholeFileLanguage, plural, printable, runOutcome, summarize } from './shared.js';
 
 /**
  * GitHub Actions workflow commands (`::error file=…,line=…::message`): each unsuppressed finding and
@@ -26,7 +26,10 @@ export const github = (result: ScanResult, ctx: FormatterContext): string => {
   const summary = summarize(result);
   const hidden = ctx.hiddenWarnings ?? 0;
   const outcome = runOutcome(result, { failOn: ctx.failOn, maxWarnings: ctx.maxWarnings, hiddenWarnings: hidden });
-  // A last plain line for the log (not an annotation).
+  // Plain lines for the log (not annotations): what the baseline left out, then the counts.
+  const { hidden: inBaseline, stale } = baselineNotes(summary, ctx.baseline);
+  if (inBaseline) out.push(`Oculum: ${inBaseline}`);
+  if (stale) out.push(`Oculum: ${stale}`);
   // (a config or internal error fails the run too, whatever the findings: exit code 2)
   const fails = outcome.code === 2 ? ' — the run fails: a config or internal error (see above)' : outcome.code === 1 ? ' — the run fails' : '';
   out.push(summary.findings === 0 && hidden === 0 ? `Oculum: no findings (${plural(summary.files, 'file')} scanned)${fails}` : `Oculum: ${countsLine(summary, result, ctx.failOn, hidden)}${fails}`);

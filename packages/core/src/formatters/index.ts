@@ -16,6 +16,7 @@ function withDefaults(format: (result: ScanResult, context: FormatterContext) =>
       ...(context.failOn !== undefined ? { failOn: context.failOn } : {}),
       ...(context.maxWarnings !== undefined ? { maxWarnings: context.maxWarnings } : {}),
       ...(context.hiddenWarnings ? { hiddenWarnings: context.hiddenWarnings } : {}),
+      ...(context.baseline ? { baseline: context.baseline } : {}),
       ...(context.width !== undefined && Number.isFinite(context.width) && context.width > 0 ? { width: Math.floor(context.width) } : {}),
     });
 }

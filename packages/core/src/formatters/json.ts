@@ -40,7 +40,7 @@ export interface JsonFinding {
   fingerprint: string;
   fix: JsonFix | null;
   suggestions: Array<{ messageId: string; desc: string; fix: JsonFix }>;
-  suppressed: { kind: 'inSource' | 'external'; justification: string | null } | null;
+  suppressed: { kind: 'inSource' | 'external' | 'baseline'; justification: string | null } | null;
 }
 
 export interface JsonFile {
@@ -76,6 +76,8 @@ export interface JsonReport {
   files: JsonFile[];
   diagnostics: JsonDiagnostic[];
   rules: JsonRule[];
+  /** With `--baseline`: the file, the findings it suppressed and its entries that match nothing anymore. */
+  baseline?: { file: string; matched: number; unmatched: number };
 }
 
 const fixOf = (fix: { range: [number, number]; text: string }): JsonFix => ({ range: [fix.range[0], fix.range[1]], text: fix.text });
@@ -133,11 +135,12 @@ export function jsonRule(r: RuleInfo): JsonRule {
 /** The JSON report as an object (what the `json` formatter serialises). */
 export function toJsonReport(result: ScanResult, ctx: FormatterContext): JsonReport {
   const { files, global } = groupByFile(result, ctx.cwd);
+  const summary = summarize(result);
   return {
     version: JSON_FORMAT_VERSION,
     oculumVersion: ctx.version || result.version,
     cwd: ctx.cwd,
-    summary: summarize(result),
+    summary,
     stats: result.stats ?? { files: result.files.length, parsed: 0, prefiltered: 0, skipped: 0, lines: 0, bytes: 0, durationMs: 0 },
     files: files
       .filter((g) => g.findings.length > 0 || g.diagnostics.length > 0)
@@ -150,6 +153,7 @@ export function toJsonReport(result: ScanResult, ctx: FormatterContext): JsonRep
       })),
     diagnostics: global.map((d) => diagnostic(ctx.cwd, d)),
     rules: [...(result.rules ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(jsonRule),
+    ...(ctx.baseline ? { baseline: { file: ctx.baseline.file, matched: summary.baselined, unmatched: ctx.baseline.unmatched } } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { FormatterContext, ScanResult, Severity } from '../types.js';
-import { countsLine, detectorBreakdown, groupByFile, helpUri, isWholeFileLanguage, plural, position, printable, printableLine, ruleIndex, runOutcome, severityBreakdown, summarize } from './shared.js';
+import { baselineNotes, countsLine, detectorBreakdown, groupByFile, helpUri, isWholeFileLanguage, plural, position, printable, printableLine, ruleIndex, runOutcome, severityBreakdown, summarize } from './shared.js';
 
 /** Rows beyond this are summarised: a longer table is no longer read. */
 export const MARKDOWN_MAX_ROWS = 200;
@@ -230,7 +230,11 @@ export const markdown = (result: ScanResult, ctx: FormatterContext): string => {
   }
 
   const notes: string[] = [];
-  if (summary.suppressed > 0) notes.push(`${plural(summary.suppressed, 'suppressed finding')} not listed.`);
+  const { hidden: inBaseline, stale } = baselineNotes(summary, ctx.baseline);
+  const ownSuppressed = summary.suppressed - summary.baselined;
+  if (ownSuppressed > 0) notes.push(`${plural(ownSuppressed, 'suppressed finding')} not listed.`);
+  if (inBaseline) notes.push(`${inBaseline}.`);
+  if (stale) notes.push(`${stale.replace('--write-baseline', '`--write-baseline`')}.`);
   if (summary.fixable > 0) notes.push(`${plural(summary.fixable, 'finding')} can be fixed automatically with \`oculum scan --fix\`.`);
   const diagnostics = [...files.flatMap((g) => g.diagnostics.map((d) => ({ d, file: g.relative }))), ...global.map((d) => ({ d, file: '' }))];
   const diagnosticLines = diagnostics.slice(0, MARKDOWN_MAX_ROWS).map(({ d, file }) => {

@@ -142,7 +142,8 @@ export function toSarif(result: ScanResult, ctx: FormatterContext, { maxResults 
       if (f.suppressed) {
         sarifResult.suppressions = [
           {
-            kind: f.suppressed.kind,
+            // (a baseline file is outside the source, as SARIF's `external` is: its `kind` has no other value for it)
+            kind: f.suppressed.kind === 'baseline' ? 'external' : f.suppressed.kind,
             status: 'accepted',
             ...(f.suppressed.justification ? { justification: f.suppressed.justification } : {}),
           },
@@ -189,6 +190,14 @@ export function toSarif(result: ScanResult, ctx: FormatterContext, { maxResults 
         text: `${plural(leftOut, 'result')} of ${allResults.length} left out: this log keeps the ${limit} most severe (GitHub code scanning rejects a run of more than ${SARIF_MAX_RESULTS} results). \`oculum scan --format json\` lists them all.`,
       },
       descriptor: { id: 'limit' },
+    });
+  }
+  if (ctx.baseline && ctx.baseline.unmatched > 0) {
+    const n = ctx.baseline.unmatched;
+    notifications.push({
+      level: 'note',
+      message: { text: `${plural(n, 'entry', 'entries')} of the baseline ${ctx.baseline.file} no longer ${n === 1 ? 'matches' : 'match'} a finding; run --write-baseline to prune ${n === 1 ? 'it' : 'them'}` },
+      descriptor: { id: 'baseline' },
     });
   }
   for (const d of allDiagnostics(result).sort(compareDiagnostics)) {

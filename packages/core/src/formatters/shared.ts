@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DETECTORS, SEVERITIES } from '../types.js';
-import type { Detector, Diagnostic, FileResult, Finding, RuleInfo, ScanResult, Severity } from '../types.js';
+import type { Detector, Diagnostic, FileResult, Finding, FormatterContext, RuleInfo, ScanResult, Severity } from '../types.js';
 
 /** Where users read about Oculum; SARIF `informationUri` and the fallback help link. */
 export const OCULUM_HOMEPAGE = 'https://github.com/oculum-dev/oculum';
@@ -173,7 +173,10 @@ export interface Summary {
   warnings: number;
   /** Unsuppressed info-severity findings at level `warn`. */
   notices: number;
+  /** Suppressed findings (by a directive, a config in the tree, or a baseline). */
   suppressed: number;
+  /** Of `suppressed`: those a baseline file accepted (`--baseline`). */
+  baselined: number;
   /** Unsuppressed findings with an autofix (`--fix`), unless their file's fixes were not applied (`fixesNotApplied`). */
   fixable: number;
   /** Unsuppressed findings with suggestions but no autofix. */
@@ -212,6 +215,7 @@ export function summarize(result: ScanResult): Summary {
     warnings: 0,
     notices: 0,
     suppressed: 0,
+    baselined: 0,
     fixable: 0,
     withSuggestions: 0,
     bySeverity,
@@ -224,6 +228,7 @@ export function summarize(result: ScanResult): Summary {
     for (const f of fr.findings) {
       if (f.suppressed) {
         summary.suppressed++;
+        if (f.suppressed.kind === 'baseline') summary.baselined++;
         continue;
       }
       any = true;
@@ -338,6 +343,18 @@ export function countsLine(summary: Summary, result: ScanResult, failOn: Severit
   const notices = summary.notices > 0 ? `, ${summary.notices} info` : '';
   const warnings = hiddenWarnings > 0 ? `${plural(summary.warnings + hiddenWarnings, 'warning')} (${hiddenWarnings} not shown: --quiet)` : plural(summary.warnings, 'warning');
   return `${errors}, ${warnings}${notices} in ${plural(summary.filesWithFindings, 'file')}`;
+}
+
+/**
+ * What the summaries say about a baseline (`--baseline`): how many findings it left out, and how many
+ * of its entries no longer match (once, with how to prune them). Empty without one.
+ */
+export function baselineNotes(summary: Summary, baseline: FormatterContext['baseline']): { hidden?: string; stale?: string } {
+  const out: { hidden?: string; stale?: string } = {};
+  if (summary.baselined > 0) out.hidden = `${plural(summary.baselined, 'finding')} in the baseline not shown`;
+  const n = baseline?.unmatched ?? 0;
+  if (n > 0) out.stale = `${plural(n, 'baseline entry', 'baseline entries')} no longer ${n === 1 ? 'matches' : 'match'}; run --write-baseline to prune ${n === 1 ? 'it' : 'them'}`;
+  return out;
 }
 
 export function plural(n: number, word: string, pluralWord = `${word}s`): string {

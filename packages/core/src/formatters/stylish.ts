@@ -1,6 +1,6 @@
 import type { Diagnostic, Finding, FormatterContext, ScanResult, Severity } from '../types.js';
 import { createColors, visibleLength, type Colors } from './colors.js';
-import { countsLine, detectorBreakdown, fixesNotApplied, groupByFile, runOutcome, plural, position, printable, printableLine, severityBreakdown, summarize } from './shared.js';
+import { baselineNotes, countsLine, detectorBreakdown, fixesNotApplied, groupByFile, runOutcome, plural, position, printable, printableLine, severityBreakdown, summarize } from './shared.js';
 
 function paint(c: Colors, severity: Severity | Diagnostic['severity'], text: string): string {
   switch (severity) {
@@ -161,11 +161,15 @@ export const stylish = (result: ScanResult, ctx: FormatterContext): string => {
   if (summary.findings > 0) {
     details.push(countsLine(summary, result, ctx.failOn, hidden));
   }
-  if (summary.suppressed > 0) details.push(`${summary.suppressed} suppressed (not shown)`);
+  const { hidden: inBaseline, stale } = baselineNotes(summary, ctx.baseline);
+  const ownSuppressed = summary.suppressed - summary.baselined;
+  if (ownSuppressed > 0) details.push(`${ownSuppressed} suppressed (not shown)`);
+  if (inBaseline) details.push(inBaseline);
   if (summary.findings > 0 && outcome.directiveErrors > 0) details.push(`${plural(outcome.directiveErrors, 'directive error')}${outcome.code === 1 ? ' (fail the run)' : ''}`);
   const diagnosticCount = summary.diagnostics.errors + summary.diagnostics.warnings + summary.diagnostics.notes;
   if (diagnosticCount > 0) details.push(plural(diagnosticCount, 'diagnostic'));
   if (details.length > 0) out.push(c.dim(`  ${details.join(' · ')}`));
+  if (stale) out.push(c.yellow(`  ${stale}`));
   if (summary.fixable > 0) {
     out.push(c.dim(`  ${plural(summary.fixable, 'finding')} ${summary.fixable === 1 ? 'is' : 'are'} fixable with the \`--fix\` option.`));
   }
