@@ -3,7 +3,7 @@ import { callTrigger, importTrigger } from '@oculum/lang-python';
 import { calleeName, calleeOf, same, walkBody, type PyNode, type PySourceCode } from '../util/ast.js';
 import { classifyRevision, hubFileRevision, isLoopbackUrl, isUrl, PACKAGED_DATASET_BUILDERS, classifyModelRef } from '../util/classify.js';
 import { traceDataset, TRAIN_KEYWORDS, TRAIN_METHODS, TRAINING_LOOP_CALLS } from '../util/flow.js';
-import { rawDownload } from '../util/download.js';
+import { KERAS_GET_FILE, rawDownload } from '../util/download.js';
 import { checkedOnDisk, hubLoad } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
 import { resolve, resolveId } from '../util/resolve.js';
@@ -74,6 +74,8 @@ interface SourceContext {
   readsBodies: boolean;
   /** The file imports an HTTP client (`requests`, `httpx`, `aiohttp`, `urllib`). */
   web: boolean;
+  /** The file names Keras's `get_file`, whose fetched file a reader may read (`fetchedFileSource`). */
+  fetches?: boolean;
   /**
    * Reading a same-file helper for one of its calls: a path that is a parameter of the helper is
    * what that call passes (`def load_remote_data(url): return pd.read_csv(url)` called with a URL).
@@ -108,6 +110,49 @@ function webSource(sc: PySourceCode, call: PyNode): Source | undefined {
   return { what: url !== undefined ? `${api}("${url.length > 60 ? `${url.slice(0, 57)}...` : url}")` : `${api}(...)`, confidence: 'medium' };
 }
 
+/**
+ * The readers of a data file that Keras's `get_file` fetched (review keras P3-3, TF's "custom training" walkthrough:
+ * `train_path = get_file("iris_training.csv", URL)` → `tf.data.experimental.make_csv_dataset(train_path, …)` →
+ * `model.fit`): tf.data's CSV, text-line and TFRecord datasets, pandas' readers, numpy's text loaders; the file is
+ * their first argument.
+ */
+const FILE_READERS = /^(?:tensorflow\.(?:compat\.v[12]\.)?data\.(?:experimental\.)?(?:make_csv_dataset|CsvDataset|TextLineDataset|TFRecordDataset)|pandas\.read_(?:csv|json|parquet|table|feather|excel)|numpy\.(?:loadtxt|genfromtxt))$/;
+const FILE_READER_NAMES = new Set(['make_csv_dataset', 'CsvDataset', 'TextLineDataset', 'TFRecordDataset', 'read_csv', 'read_json', 'read_parquet', 'read_table', 'read_feather', 'read_excel', 'loadtxt', 'genfromtxt']);
+
+/**
+ * A reader (`FILE_READERS`) of the path Keras's `get_file(fname, origin)` returns for a web `origin` and no hash
+ * (`file_hash=`, `md5_hash=`: a hash, even one held in a name, pins the file as a commit pins a Hub dataset): the
+ * call itself as the argument, or a name every binding of which is such a call. Medium confidence, as a web response
+ * read as data (`webSource`): the file is cached, and may come from a service of the project's own.
+ */
+function fetchedFileSource(sc: PySourceCode, call: PyNode, qn: string): Source | undefined {
+  const arg = sc.argument(call, { position: 0 }) ?? sc.argument(call, { name: 'file_pattern' }) ?? sc.argument(call, { name: 'filenames' }) ?? sc.argument(call, { name: 'fname' });
+  if (!arg) return undefined;
+  let values: PyNode[];
+  if (arg.type === 'call') values = [arg];
+  else if (arg.type === 'identifier') {
+    const bound = sc.reachingBindings(arg);
+    if (!bound.length || !bound.every((b) => b.kind === 'assignment' && b.value?.type === 'call')) return undefined;
+    values = bound.map((b) => b.value!);
+  } else return undefined;
+  let url: string | undefined;
+  for (const v of values) {
+    const callee = calleeOf(v);
+    const gq = callee ? sc.qualifiedName(callee) : undefined;
+    if (!gq || !KERAS_GET_FILE.test(gq)) return undefined;
+    const hashes = [sc.argument(v, { name: 'file_hash' }) ?? sc.argument(v, { position: 4 }), sc.argument(v, { name: 'md5_hash' }) ?? sc.argument(v, { position: 3 })];
+    // (`file_hash=None` checks nothing)
+    if (hashes.some((h) => h && !['', null].includes(sc.constant(h) as string | null))) return undefined;
+    const origin = sc.argument(v, { name: 'origin' }) ?? sc.argument(v, { position: 1 });
+    const r = origin ? resolve(sc, origin) : undefined;
+    if (!r || (r.kind !== 'string' && r.kind !== 'prefix') || !isUrl(r.value) || isLoopbackUrl(r.value)) return undefined;
+    url ??= r.value;
+  }
+  if (url === undefined) return undefined;
+  const shown = url.length > 60 ? `${url.slice(0, 57)}...` : url;
+  return { what: `${qn.split('.').pop()}(get_file(..., "${shown}"))`, confidence: 'medium' };
+}
+
 function remoteDataSource(sc: PySourceCode, call: PyNode, ctx: SourceContext): Source | undefined {
   const { aliases, readsBodies } = ctx;
   const fn = calleeOf(call);
@@ -116,6 +161,11 @@ function remoteDataSource(sc: PySourceCode, call: PyNode, ctx: SourceContext): S
   if (ctx.web) {
     const web = webSource(sc, call);
     if (web) return web;
+  }
+  if (ctx.fetches && FILE_READER_NAMES.has(short)) {
+    const rq = sc.qualifiedName(fn);
+    const fetched = rq && FILE_READERS.test(rq) ? fetchedFileSource(sc, call, rq) : undefined;
+    if (fetched) return fetched;
   }
   // ModelScope's `MsDataset.load("org/name")`, Flower's `FederatedDataset(dataset="org/name")`: Hub datasets as `hubLoad` reads them
   if (short === 'load' || short === 'FederatedDataset') return hubDatasetSource(sc, call);
@@ -255,7 +305,7 @@ export default createRule<[], PySourceCode>({
     // client's import (`webSource`).
     // `PPOTrainer(..., dataset=ds)` (TRL up to 0.11) names no training word of its own
     triggers: [TRAINING_WORDS, 'PPOTrainer'],
-    triggerGroups: [[NAMED_SOURCE_WORD, HELPER_CALL, importTrigger(HTTP_CLIENTS)]],
+    triggerGroups: [[NAMED_SOURCE_WORD, HELPER_CALL, importTrigger(HTTP_CLIENTS), /\bget_file\b/]],
     docs: {
       description: 'Reports training data from the Hub or the web, without a pinned revision, that reaches training with no validation step in between.',
       recommended: true,
@@ -271,7 +321,7 @@ export default createRule<[], PySourceCode>({
     const aliases = NAMED_SOURCE_WORD.test(sc.text);
     // Same-file helpers are read (not at `--depth quick`, where they are judged by their names).
     const readsBodies = context.depth !== 'quick';
-    const ctx: SourceContext = { aliases, readsBodies, web: HTTP_CLIENTS.some((m) => sc.imports.has(m)) };
+    const ctx: SourceContext = { aliases, readsBodies, web: HTTP_CLIENTS.some((m) => sc.imports.has(m)), fetches: sc.text.includes('get_file') };
     // Flow between functions of the same file: `def get_data(): return load_dataset("someone/x")`,
     // also through helpers that return another helper's data (`def build(): return _raw().map(f)`),
     // up to `HELPER_DEPTH` calls deep. Each function's answer is kept with the depth it was read to.

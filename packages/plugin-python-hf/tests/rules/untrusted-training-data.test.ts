@@ -4,6 +4,12 @@ import { fixture, lintAll, ruleTester } from '../helpers.js';
 
 ruleTester.run('hf/untrusted-training-data', rule, {
   valid: [
+    // a file Keras's get_file fetched, read as data (review keras P3-3): pinned by its hash, fetched from this machine,
+    // or a reader of a path that did not come from get_file
+    'import tensorflow as tf\np = tf.keras.utils.get_file("iris_training.csv", "https://example.org/data/iris_training.csv", file_hash="' + 'ab'.repeat(32) + '")\nds = tf.data.experimental.make_csv_dataset(p, batch_size=32, label_name="species")\nmodel.fit(ds, epochs=5)',
+    'import tensorflow as tf\np = tf.keras.utils.get_file("iris_training.csv", "http://localhost:8000/iris_training.csv")\nds = tf.data.experimental.make_csv_dataset(p, batch_size=32)\nmodel.fit(ds, epochs=5)',
+    'import pandas as pd\nimport tensorflow as tf\np = tf.keras.utils.get_file("iris_training.csv", "https://example.org/data/iris_training.csv")\np = "data/local.csv"\ndf = pd.read_csv(p)\nmodel.fit(df.values, epochs=5)',
+    'import tensorflow as tf\np = tf.keras.utils.get_file("iris_test.csv", "https://example.org/data/iris_test.csv")\nds = tf.data.experimental.make_csv_dataset(p, batch_size=32)\nmodel.evaluate(ds)',
     // the Hub data as the fifth positional argument of transformers' Trainer is its eval_dataset
     'from datasets import load_dataset\nfrom transformers import Trainer\ndef b(model, args, collator, train):\n    ds = load_dataset("Anthropic/hh-rlhf")\n    Trainer(model, args, collator, train, ds["test"]).train()',
     // validated before the trainer gets it; a `self.ds` the class validates, or only evaluates on
@@ -54,6 +60,15 @@ ruleTester.run('hf/untrusted-training-data', rule, {
     'from datasets import load_dataset\nfrom transformers import Trainer\ndef sweep(model, args):\n    raw = load_dataset("org/raw", split="train")\n    for name, ds in [("raw", raw), ("b", raw)]:\n        Trainer(model=model, args=args, train_dataset=load_local(name)).train()',
   ],
   invalid: [
+    // the TF "custom training walkthrough": a remote CSV fetched with get_file, read, and trained on (review keras P3-3)
+    {
+      code: 'import tensorflow as tf\ntrain_path = tf.keras.utils.get_file(\n    "iris_training.csv",\n    "https://storage.googleapis.com/download.tensorflow.org/data/iris_training.csv",\n)\ntrain_ds = tf.data.experimental.make_csv_dataset(train_path, batch_size=32, label_name="species", num_epochs=1)\nmodel = tf.keras.Sequential([tf.keras.layers.Dense(3)])\nmodel.fit(train_ds, epochs=5)',
+      errors: [{ messageId: 'untrusted', data: { what: 'make_csv_dataset(get_file(..., "https://storage.googleapis.com/download.tensorflow.org/da..."))', line: 8 }, line: 6, confidence: 'medium' }],
+    },
+    {
+      code: 'import keras\nimport pandas as pd\ndf = pd.read_csv(keras.utils.get_file("train.csv", "https://example.org/data/train.csv", file_hash=None))\nmodel.fit(df.drop(columns=["y"]).values, df["y"].values)',
+      errors: [{ messageId: 'untrusted', data: { what: 'read_csv(get_file(..., "https://example.org/data/train.csv"))', line: 4 }, line: 3, confidence: 'medium' }],
+    },
     // a loop over a collection of datasets hands each one over: a literal, a name bound to one, a tuple target (review spaces P3-3)
     {
       code: 'from datasets import load_dataset\nfrom trl import SFTTrainer, SFTConfig\nds_a = load_dataset("org/raw-a", split="train")\nds_b = load_dataset("org/raw-b", split="train")\nfor ds in (ds_a, ds_b):\n    SFTTrainer(model="./base", train_dataset=ds, args=SFTConfig(output_dir="./o")).train()',
