@@ -3606,6 +3606,23 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return { values, absent };
   }
 
+  /**
+   * `argumentPaths` for one mapping expression handed on whole (`tokenizer_config=cfg`, `model_kwargs={...} if
+   * remote else {}`, or `cfg` assigned a dict in one branch of an `if` and another before it): the values `key`
+   * takes on the paths that hold it (at most 8 paths), and whether some path may hold none (`absent`: a
+   * mapping without the key, or one that cannot be read, not known or known only in part).
+   */
+  mappingPaths(expr: Node, key: string): { values: Node[]; absent: boolean } {
+    const values: Node[] = [];
+    let absent = false;
+    for (const branch of this.mappingBranches(expr, 0)) {
+      const value = this.dictEntries(branch, 0)?.entries.get(key);
+      if (value) values.push(value);
+      else absent = true;
+    }
+    return { values, absent };
+  }
+
   /** The mappings an expression unpacked with `**` may be, one per branch (at most 8; else the expression itself). */
   private mappingBranches(expr: Node, depth: number): Node[] {
     const out: Node[] = [];

@@ -377,6 +377,26 @@ describe('argumentPaths', () => {
   });
 });
 
+describe('mappingPaths', () => {
+  const paths = async (text: string) => {
+    const sc = await parse(text);
+    const call = callStarting(sc, 'f(');
+    const r = sc.mappingPaths(sc.argument(call, { name: 'cfg' })!, 'k');
+    return { values: r.values.map((v) => v.text), absent: r.absent };
+  };
+  it.each([
+    ['f(cfg={"k": 1})', { values: ['1'], absent: false }],
+    ['f(cfg={"k": 1} if c else {})', { values: ['1'], absent: true }],
+    ['cfg = {}\nif c:\n    cfg = {"k": True}\nf(cfg=cfg)', { values: ['True'], absent: true }],
+    ['if c:\n    cfg = {"k": 1}\nelse:\n    cfg = {"k": 2}\nf(cfg=cfg)', { values: ['1', '2'], absent: false }],
+    // a path whose mapping is not known may hold none
+    ['if c:\n    cfg = {"k": 1}\nelse:\n    cfg = make()\nf(cfg=cfg)', { values: ['1'], absent: true }],
+    ['f(cfg=opts)', { values: [], absent: true }],
+  ])('%s', async (text, expected) => {
+    expect(await paths(text)).toEqual(expected);
+  });
+});
+
 describe('callee, positionalArguments, keywordArguments', () => {
   it('splits the argument list', async () => {
     const sc = await parse('torch.load(p, "cpu", *[x], weights_only=True, **{"mmap": False}, **extra)');

@@ -357,9 +357,11 @@ export default createRule<[], PySourceCode>({
         libraryEnables(node);
         return;
       }
-      const forwarded = forwardedArgument(sc, node, 'trust_remote_code');
+      const forwarded = forwardedArgument(sc, node, 'trust_remote_code', { paths: true });
       if (forwarded) {
-        check(node, forwarded.value, forwarded.via);
+        // a mapping chosen at run time (`tokenizer_config=cfg` with `cfg` bound in a branch of an `if`,
+        // `model_kwargs={...} if remote else {}`): true on some path, at medium confidence, as `**kw` is
+        for (const value of forwarded.values) if (check(node, value, forwarded.via, forwarded.onSomePaths)) return;
         return;
       }
       // `model_kwargs=build_kwargs("cuda")`, a helper of this file that returns the mapping: on every path when

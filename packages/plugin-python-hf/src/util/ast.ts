@@ -260,16 +260,22 @@ export const FORWARDING_KWARGS = new Set(['model_kwargs', 'tokenizer_kwargs', 'c
 
 /**
  * `key` given through a forwarded mapping (`model_kwargs={"trust_remote_code": True}`, a name bound to
- * such a dict, `dict(...)`): the value node and the keyword that carried it.
+ * such a dict, `dict(...)`): the value node and the keyword that carried it. `values`: every value the key
+ * takes when the mapping is chosen at run time (`tokenizer_config=cfg` with `cfg = {}` then, in an `if`,
+ * `cfg = {"trust_remote_code": True}`; `model_kwargs={...} if remote else {}`), the language's
+ * `mappingPaths`, only when asked (`paths`); `onSomePaths`: one of those paths may not pass it (or passes another value).
  */
-export function forwardedArgument(sc: PySourceCode, call: PyNode, key: string): { value: PyNode; via: string } | undefined {
+export function forwardedArgument(sc: PySourceCode, call: PyNode, key: string, options: { paths?: boolean } = {}): { value: PyNode; values: PyNode[]; onSomePaths: boolean; via: string } | undefined {
   for (const a of argList(call)) {
     if (a.type !== 'keyword_argument') continue;
     const kw = a.childForFieldName('name')?.text ?? '';
     const v = a.childForFieldName('value');
     if (!FORWARDING_KWARGS.has(kw) || !v) continue;
     const value = sc.mappingValue(v, key);
-    if (value) return { value, via: kw };
+    if (value) return { value, values: [value], onSomePaths: false, via: kw };
+    if (!options.paths) continue;
+    const paths = sc.mappingPaths(v, key);
+    if (paths.values.length > 0) return { value: paths.values[0], values: paths.values, onSomePaths: paths.absent || paths.values.some((x) => sc.constant(x) !== sc.constant(paths.values[0])), via: kw };
   }
   return undefined;
 }

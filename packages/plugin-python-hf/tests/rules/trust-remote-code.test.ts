@@ -377,6 +377,41 @@ ruleTester.run('hf/trust-remote-code', rule, {
         { messageId: 'maybeTrusted', line: 12, confidence: 'low' },
       ],
     },
+    // a forwarded mapping chosen at run time: bound in a branch of an `if`, an if/else, a conditional expression
+    // (medium, as the same mapping through `**kw` is; review apple P2-1); the same value on every path: as a literal
+    {
+      code: 'import os\nfrom mlx_lm import load\nfrom transformers import pipeline\ncfg = {}\nif os.environ.get("REMOTE"):\n    cfg = {"trust_remote_code": True}\nload("mlx-community/x", tokenizer_config=cfg)\nif os.environ.get("R"):\n    mk = {"trust_remote_code": True}\nelse:\n    mk = {}\npipeline("text-generation", model="org/x", model_kwargs=mk)\nload("mlx-community/x", tokenizer_config={"trust_remote_code": True} if os.environ.get("R") else {"trust_remote_code": False})\nload("mlx-community/x", tokenizer_config={"trust_remote_code": True} if os.environ.get("R") else {"trust_remote_code": True, "eos_token": "x"})',
+      errors: [
+        {
+          messageId: 'trusted',
+          line: 7,
+          confidence: 'medium',
+          data: { api: 'load (via tokenizer_config)', value: 'True' },
+          suggestions: [{ messageId: 'setFalse', output: 'import os\nfrom mlx_lm import load\nfrom transformers import pipeline\ncfg = {}\nif os.environ.get("REMOTE"):\n    cfg = {"trust_remote_code": False}\nload("mlx-community/x", tokenizer_config=cfg)\nif os.environ.get("R"):\n    mk = {"trust_remote_code": True}\nelse:\n    mk = {}\npipeline("text-generation", model="org/x", model_kwargs=mk)\nload("mlx-community/x", tokenizer_config={"trust_remote_code": True} if os.environ.get("R") else {"trust_remote_code": False})\nload("mlx-community/x", tokenizer_config={"trust_remote_code": True} if os.environ.get("R") else {"trust_remote_code": True, "eos_token": "x"})' }],
+        },
+        {
+          messageId: 'trusted',
+          line: 12,
+          confidence: 'medium',
+          data: { api: 'pipeline (via model_kwargs)', value: 'True' },
+          suggestions: [{ messageId: 'setFalse', output: 'import os\nfrom mlx_lm import load\nfrom transformers import pipeline\ncfg = {}\nif os.environ.get("REMOTE"):\n    cfg = {"trust_remote_code": True}\nload("mlx-community/x", tokenizer_config=cfg)\nif os.environ.get("R"):\n    mk = {"trust_remote_code": False}\nelse:\n    mk = {}\npipeline("text-generation", model="org/x", model_kwargs=mk)\nload("mlx-community/x", tokenizer_config={"trust_remote_code": True} if os.environ.get("R") else {"trust_remote_code": False})\nload("mlx-community/x", tokenizer_config={"trust_remote_code": True} if os.environ.get("R") else {"trust_remote_code": True, "eos_token": "x"})' }],
+        },
+        {
+          messageId: 'trusted',
+          line: 13,
+          confidence: 'medium',
+          data: { api: 'load (via tokenizer_config)', value: 'True' },
+          suggestions: [{ messageId: 'setFalse', output: 'import os\nfrom mlx_lm import load\nfrom transformers import pipeline\ncfg = {}\nif os.environ.get("REMOTE"):\n    cfg = {"trust_remote_code": True}\nload("mlx-community/x", tokenizer_config=cfg)\nif os.environ.get("R"):\n    mk = {"trust_remote_code": True}\nelse:\n    mk = {}\npipeline("text-generation", model="org/x", model_kwargs=mk)\nload("mlx-community/x", tokenizer_config={"trust_remote_code": False} if os.environ.get("R") else {"trust_remote_code": False})\nload("mlx-community/x", tokenizer_config={"trust_remote_code": True} if os.environ.get("R") else {"trust_remote_code": True, "eos_token": "x"})' }],
+        },
+        {
+          messageId: 'trusted',
+          line: 14,
+          confidence: 'high',
+          data: { api: 'load (via tokenizer_config)', value: 'True' },
+          suggestions: [{ messageId: 'setFalse', output: 'import os\nfrom mlx_lm import load\nfrom transformers import pipeline\ncfg = {}\nif os.environ.get("REMOTE"):\n    cfg = {"trust_remote_code": True}\nload("mlx-community/x", tokenizer_config=cfg)\nif os.environ.get("R"):\n    mk = {"trust_remote_code": True}\nelse:\n    mk = {}\npipeline("text-generation", model="org/x", model_kwargs=mk)\nload("mlx-community/x", tokenizer_config={"trust_remote_code": True} if os.environ.get("R") else {"trust_remote_code": False})\nload("mlx-community/x", tokenizer_config={"trust_remote_code": False} if os.environ.get("R") else {"trust_remote_code": True, "eos_token": "x"})' }],
+        },
+      ],
+    },
     // mlx-lm's documented idiom: the tokenizer's flag in `tokenizer_config`
     {
       code: 'from mlx_lm import load\nmodel, tok = load("Qwen/Qwen-7B", tokenizer_config={"eos_token": "<|endoftext|>", "trust_remote_code": True})',
