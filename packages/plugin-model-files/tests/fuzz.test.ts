@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { isModelFile, sniffPickle } from '../src/formats/detect.js';
 import { scanModelBytes } from '../src/scanner.js';
 import { FIXTURES, fixtures } from './helpers.js';
+import { onFakeClock } from './work-counters.js';
 
 let seed = 20260101;
 const rnd = () => {
@@ -18,23 +19,6 @@ const rnd = () => {
   return (seed >>> 0) / 4294967296;
 };
 const int = (n: number) => Math.floor(rnd() * n);
-
-/**
- * Runs `f` with a `Date.now` that advances 1 ms each time it is read. Every loop of the scanner looks
- * at the clock now and then (per chunk, per 64 Ki opcodes, per 4096 units of template work): the
- * reads count the work done, and the scan's time limit becomes a number of looks, not real time.
- */
-async function onFakeClock<T>(f: () => Promise<T>): Promise<{ value: T; reads: number }> {
-  const real = Date.now;
-  let t = real();
-  let reads = 0;
-  Date.now = () => (reads++, ++t);
-  try {
-    return { value: await f(), reads };
-  } finally {
-    Date.now = real;
-  }
-}
 
 function mutate(input: Uint8Array): Uint8Array {
   let b = Buffer.from(input);

@@ -13,27 +13,13 @@ import plugin, { modelLanguage } from '../src/index.js';
 import { analyzeTemplate } from '../src/formats/template.js';
 import { scanModelBytes } from '../src/scanner.js';
 import { gguf } from './helpers.js';
+import { onFakeClock } from './work-counters.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'oculum-template-limit-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const rules = Object.entries(plugin.rules ?? {}).map(([name, rule]) => ({ id: `model/${name}`, rule, level: 'error' as const }));
 const found = (r: FileResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.ruleId} ${f.severity}`).sort();
 
-/**
- * Runs `f` with a `Date.now` that advances 1 ms each time it is read: the time limit becomes a count
- * of deadline checks (the evaluator looks at the clock every 4096 units of work), not real time.
- */
-async function onFakeClock<T>(f: () => T | Promise<T>): Promise<{ value: T; reads: number }> {
-  const real = Date.now;
-  let t = real();
-  let reads = 0;
-  Date.now = () => (reads++, ++t);
-  try {
-    return { value: await f(), reads };
-  } finally {
-    Date.now = real;
-  }
-}
 const stoppedAt = (message = '') => Number(/at character (\d+)/.exec(message)?.[1]);
 
 /** 30 MB of `'_' ~ '_' ~ …`: a single expression the evaluator reads token by token. */

@@ -13,29 +13,13 @@ import plugin, { modelLanguage } from '../src/index.js';
 import { isModelFile } from '../src/formats/detect.js';
 import { scanModelBytes } from '../src/scanner.js';
 import { FIXTURES, sevenZip, su, tar, zip } from './helpers.js';
+import { onFakeClock } from './work-counters.js';
 import { block, frame, header, rleBlock, windowLog } from './zstd-frames.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'oculum-zstd-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const fixture = (rel: string): Buffer => readFileSync(join(FIXTURES, rel));
-
-/**
- * Runs `f` with a `Date.now` that advances 1 ms each time it is read. The decoders look at the clock
- * as they hand on output (and the scanner's loops now and then): the reads count the work done, and
- * a time limit becomes a number of looks, not real time.
- */
-async function onFakeClock<T>(f: () => Promise<T>): Promise<{ value: T; reads: number }> {
-  const real = Date.now;
-  let t = real();
-  let reads = 0;
-  Date.now = () => (reads++, ++t);
-  try {
-    return { value: await f(), reads };
-  } finally {
-    Date.now = real;
-  }
-}
 
 function file(name: string, data: Uint8Array): string {
   const p = join(dir, name);

@@ -7,28 +7,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { unzstd, unzstdSync, ZSTD_MAX_WINDOW, ZstdError, zstdHead, type ZstdLimits } from '../src/zstd.js';
 import { FIXTURES } from './helpers.js';
+import { onFakeClock } from './work-counters.js';
 import { block, frame, header, rleBlock, rleLiterals, runBlock, runs, text, windowLog } from './zstd-frames.js';
 
 const DIR = `${FIXTURES}/../zstd`;
 const fixture = (name: string): Buffer => readFileSync(`${DIR}/${name}`);
 const SAMPLE = fixture('sample.bin');
-
-/**
- * Runs `f` with a `Date.now` that advances 1 ms each time it is read. The decoder looks at the clock
- * at each step through a frame and as it hands on output: the reads count the work done, and a
- * deadline becomes a number of looks, not real time.
- */
-async function onFakeClock<T>(f: () => Promise<T>): Promise<{ value: T; reads: number }> {
-  const real = Date.now;
-  let t = real();
-  let reads = 0;
-  Date.now = () => (reads++, ++t);
-  try {
-    return { value: await f(), reads };
-  } finally {
-    Date.now = real;
-  }
-}
 
 /** Every frame the zstd tool wrote, and its original. */
 const WRITTEN: Array<[string, string, () => Buffer]> = [
