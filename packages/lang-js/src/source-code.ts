@@ -2500,14 +2500,20 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
    * (`o.a.b` when the file writes `o.a`, `o.a.c` or a member of `o` it cannot name)?
    */
   private memberWritten(expr: TSESTree.MemberExpression): boolean {
-    let top: string | undefined = staticKey(expr) ?? (expr.computed ? this.constantKey(expr.property) : undefined);
+    // (asked while the writes are being listed, `o[K.k] = v`: read as before they are known; asked
+    // before the keys are worked out, each of which may be such a member read itself,
+    // `o[t[t[…]]].x = 1`, else worked out twice per level)
+    if (this.buildingMemberWrites) return false;
+    // the member of the root's value that is read (`o.a.b`: `a`); only its key is worked out
+    let member = expr;
     let root = unwrapExpression(expr.object);
     while (root.type === 'MemberExpression') {
-      top = staticKey(root) ?? (root.computed ? this.constantKey(root.property) : undefined);
+      member = root;
       root = unwrapExpression(root.object);
     }
-    // (asked while the writes are being listed, `o[K.k] = v`: read as before they are known)
-    if (root.type !== 'Identifier' || top === undefined || this.buildingMemberWrites) return false;
+    if (root.type !== 'Identifier') return false;
+    const top = staticKey(member) ?? (member.computed ? this.constantKey(member.property) : undefined);
+    if (top === undefined) return false;
     const key = top;
     const last = this.lastAlias(root, (link) => !this.writesMember(link, key));
     return last.binding !== undefined && this.writesMember(last.binding, key);

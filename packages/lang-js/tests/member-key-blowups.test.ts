@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { UNKNOWN } from '@oculum/core';
+import { parseJs, walk } from '../src/index.js';
+import type { JsNode, JsSourceCode } from '../src/index.js';
+
+/**
+ * The method calls `sc` makes while `run` runs, its own and those it makes of itself (each method of its class
+ * wrapped on the instance with a counter, removed after): a deterministic count of the analysis' steps. Past
+ * `limit` calls it throws, so that a walk that doubles at each level fails at once instead of running for hours.
+ */
+function methodCallsBy(sc: object, run: () => void, limit: number): number {
+  let calls = 0;
+  const names = new Set<string>();
+  for (let proto = Object.getPrototypeOf(sc); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      const d = Object.getOwnPropertyDescriptor(proto, name)!;
+      if (name !== 'constructor' && typeof d.value === 'function' && !Object.hasOwn(sc, name)) names.add(name);
+    }
+  }
+  const own = sc as Record<string, unknown>;
+  for (const name of names) {
+    const method = own[name] as (...a: unknown[]) => unknown;
+    own[name] = function (this: unknown, ...a: unknown[]) {
+      if (++calls > limit) throw new Error(`more than ${limit} method calls`);
+      return method.apply(this, a);
+    };
+  }
+  try {
+    run();
+  } finally {
+    for (const name of names) delete own[name];
+  }
+  return calls;
+}
+
+/** `t[t[…t['a']…]]`, `n` levels deep. */
+const nestedKey = (n: number) => {
+  let key = `'a'`;
+  for (let i = 0; i < n; i++) key = `t[${key}]`;
+  return key;
+};
+
+/** The argument of the last `use(...)` call of the text, with the source code it was parsed into. */
+function useArg(text: string): { sc: JsSourceCode; target: JsNode } {
+  const sc = parseJs(text, 'a.js') as JsSourceCode;
+  let target: JsNode | undefined;
+  walk(sc.ast, (n) => {
+    if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'use') target = n.arguments[0];
+  });
+  return { sc, target: target! };
+}
+
+describe('keys that are nested computed members are worked out once per level (review w38js)', () => {
+  // `o[t[t[…]]].x = 1`, 40 levels (w38js P1-1, repro n40): listing the writes worked out the key of each level
+  // twice (`memberWritten` sorted the keys before it saw that the writes were being listed): 2^40 steps
+  it('lists a nested write keyed by a 40-level computed member in a number of steps linear in the depth', () => {
+    const steps = (n: number) => {
+      const { sc, target } = useArg(`const t = { a: 'a' }; const o = { a: { x: 'k' } };\no[${nestedKey(n)}].x = 1;\nuse(o.a.x);\n`);
+      let value: unknown;
+      const calls = methodCallsBy(sc, () => (value = sc.constant(target)), 20_000);
+      expect(value).toBe(UNKNOWN); // `o.a.x` is written
+      return calls;
+    };
+    const [n20, n40] = [steps(20), steps(40)];
+    expect(n40).toBeLessThan(4 * n20);
+  });
+
+  it('still reads the value of a member the nested write leaves alone', () => {
+    const { sc, target } = useArg(`const t = { a: 'a' }; const o = { a: { x: 'k' }, b: { y: 'v' } };\no[${nestedKey(40)}].x = 1;\nuse(o.b.y);\n`);
+    expect(methodCallsBy(sc, () => expect(sc.constant(target)).toBe('v'), 20_000)).toBeGreaterThan(0);
+  });
+});
