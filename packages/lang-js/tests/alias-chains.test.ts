@@ -2,35 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UNKNOWN } from '@oculum/core';
 import { javascript, walk } from '../src/index.js';
 import type { JsNode, JsSourceCode } from '../src/index.js';
-
-/**
- * The method calls `sc` makes while `run` runs, its own and those it makes of itself (each method of its class
- * wrapped on the instance with a counter, removed after): a deterministic count of the analysis' steps.
- */
-function methodCallsBy(sc: object, run: () => void): number {
-  let calls = 0;
-  const names = new Set<string>();
-  for (let proto = Object.getPrototypeOf(sc); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
-    for (const name of Object.getOwnPropertyNames(proto)) {
-      const d = Object.getOwnPropertyDescriptor(proto, name)!;
-      if (name !== 'constructor' && typeof d.value === 'function' && !Object.hasOwn(sc, name)) names.add(name);
-    }
-  }
-  const own = sc as Record<string, unknown>;
-  for (const name of names) {
-    const method = own[name] as (...a: unknown[]) => unknown;
-    own[name] = function (this: unknown, ...a: unknown[]) {
-      calls++;
-      return method.apply(this, a);
-    };
-  }
-  try {
-    run();
-  } finally {
-    for (const name of names) delete own[name];
-  }
-  return calls;
-}
+import { methodCallsBy } from './work-counters.js';
 
 const parse = (text: string, path = 'a.mjs') => javascript.parse({ path, text, settings: {}, depth: 'standard' }) as JsSourceCode;
 

@@ -8,43 +8,9 @@ import { createJsSourceCode, javascript, moduleSpecifiers, PathAliases, parseJso
 import { parseText } from '../src/parse.js';
 import { MAX_CONFIG_BYTES } from '../src/path-aliases.js';
 import { projectFixture, used } from './project-fixture.js';
+import { ioBy } from './work-counters.js';
 
-// The file system work of a question: calls of `node:fs` (reads, stats, real paths) and the characters read, counted
-// while `ioBy` runs.
-const io = vi.hoisted(() => ({ counting: false, calls: 0, chars: 0 }));
-vi.mock('node:fs', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs')>();
-  const counted =
-    <F extends (...a: never[]) => unknown>(f: F) =>
-    (...a: Parameters<F>): ReturnType<F> => {
-      const out = f(...a) as ReturnType<F>;
-      if (io.counting) {
-        io.calls++;
-        if (typeof out === 'string') io.chars += out.length;
-      }
-      return out;
-    };
-  const wrapped = { ...fs, readFileSync: counted(fs.readFileSync), statSync: counted(fs.statSync), lstatSync: counted(fs.lstatSync), realpathSync: Object.assign(counted(fs.realpathSync), { native: counted(fs.realpathSync.native) }) };
-  return { ...wrapped, default: wrapped };
-});
-
-/** The `node:fs` calls and the characters read (and given to `JSON.parse`) while `run` runs. */
-function ioBy(run: () => void): { calls: number; chars: number; parsed: number } {
-  let parsed = 0;
-  const parse = JSON.parse;
-  const spy = vi.spyOn(JSON, 'parse').mockImplementation((text: string, reviver?: Parameters<typeof JSON.parse>[1]) => {
-    parsed += String(text).length;
-    return parse(text, reviver);
-  });
-  Object.assign(io, { counting: true, calls: 0, chars: 0 });
-  try {
-    run();
-  } finally {
-    io.counting = false;
-    spy.mockRestore();
-  }
-  return { calls: io.calls, chars: io.chars, parsed };
-}
+vi.mock('node:fs', async (importOriginal) => (await import('./work-counters.js')).countingFs(await importOriginal<typeof import('node:fs')>()));
 
 // At --depth deep a name imported through a TypeScript path alias (`@/config`) has the value the
 // module the alias maps to exports, as for a relative import.

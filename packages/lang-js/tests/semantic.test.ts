@@ -3,35 +3,7 @@ import { UNKNOWN, type ConstantValue } from '@oculum/core';
 import { normalizeModule, parseJs } from '../src/index.js';
 import type { JsNode, TSESTree } from '../src/index.js';
 import { walk } from '../src/walk.js';
-
-/**
- * The method calls `sc` makes while `run` runs, its own and those it makes of itself (each method of its class
- * wrapped on the instance with a counter, removed after): a deterministic count of the analysis' steps.
- */
-function methodCallsBy(sc: object, run: () => void): number {
-  let calls = 0;
-  const names = new Set<string>();
-  for (let proto = Object.getPrototypeOf(sc); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
-    for (const name of Object.getOwnPropertyNames(proto)) {
-      const d = Object.getOwnPropertyDescriptor(proto, name)!;
-      if (name !== 'constructor' && typeof d.value === 'function' && !Object.hasOwn(sc, name)) names.add(name);
-    }
-  }
-  const own = sc as Record<string, unknown>;
-  for (const name of names) {
-    const method = own[name] as (...a: unknown[]) => unknown;
-    own[name] = function (this: unknown, ...a: unknown[]) {
-      calls++;
-      return method.apply(this, a);
-    };
-  }
-  try {
-    run();
-  } finally {
-    for (const name of names) delete own[name];
-  }
-  return calls;
-}
+import { methodCallsBy } from './work-counters.js';
 
 function calls(text: string, path = 'a.ts') {
   const sc = parseJs(text, path);

@@ -6,41 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { javascript, sfcScripts, type JsSourceCode, type TSESTree } from '../src/index.js';
 import { walk } from '../src/walk.js';
 import { projectFixture, used } from './project-fixture.js';
-
-/**
- * The characters the string scans read while `run` runs: every pattern run (`RegExp.prototype.exec`, which `test`,
- * `replace`, `match` and `split` go through) from where it starts to where it matched or to the end (a sticky one that
- * fails: one), every `indexOf` the same way, and one per `charCodeAt`. A deterministic count of the scanning work.
- */
-function charactersScannedBy(run: () => void): number {
-  const { exec } = RegExp.prototype;
-  const { indexOf, charCodeAt } = String.prototype;
-  let scanned = 0;
-  RegExp.prototype.exec = function (this: RegExp, s: string) {
-    const from = this.global || this.sticky ? this.lastIndex : 0;
-    const m = exec.call(this, s);
-    scanned += m ? m.index + m[0].length - from : this.sticky ? 1 : String(s).length - from;
-    return m;
-  };
-  String.prototype.indexOf = function (this: string, search: string, position?: number) {
-    const from = Math.max(0, Math.trunc(position ?? 0));
-    const at = indexOf.call(this, search, position);
-    scanned += (at === -1 ? this.length : at + String(search).length) - Math.min(from, this.length);
-    return at;
-  };
-  String.prototype.charCodeAt = function (this: string, i: number) {
-    scanned++;
-    return charCodeAt.call(this, i);
-  };
-  try {
-    run();
-  } finally {
-    RegExp.prototype.exec = exec;
-    String.prototype.indexOf = indexOf;
-    String.prototype.charCodeAt = charCodeAt;
-  }
-  return scanned;
-}
+import { charactersScannedBy } from './work-counters.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const REPRO = readFileSync(path.join(here, 'fixtures/sfc/p10_vue_sfc_script.vue'), 'utf8');
