@@ -1230,9 +1230,41 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     return undefined;
   }
 
+  /**
+   * `constantKey`'s answers, by node, then by whether the member writes are being listed and whether
+   * only this file is read (`keyMemoSlot`): a key that is itself a member read with such a key
+   * (`t[t[…t['a']…]]`) is read by `memberWritten` and by the member's own value, so at each level
+   * twice (2^n for n levels) unless kept. Whether the answer ran into the depth bound is kept with it.
+   */
+  private readonly keyMemo = new Map<JsNode, Map<number, { key: string | undefined; cut: boolean }>>();
+
   private constantKey(node: JsNode): string | undefined {
-    const v = this.constant(node);
-    return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+    const slot = (this.buildingMemberWrites ? 1 : 0) + (this.localOnly > 0 ? 2 : 0);
+    let bySlot = this.keyMemo.get(node);
+    const known = bySlot?.get(slot);
+    if (known) {
+      if (known.cut) this.valueCuts++;
+      return known.key;
+    }
+    const cutsBefore = this.valueCuts;
+    const imports = this.importsRead;
+    const refCutBefore = this.refCut;
+    this.refCut = false;
+    let key: string | undefined;
+    try {
+      const v = this.constant(node);
+      key = typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+    } catch (e) {
+      this.refCut ||= refCutBefore;
+      throw e;
+    }
+    // (not an answer a cycle guard cut short, nor one that read another module: see `initValue`)
+    if (!this.refCut && this.importsRead === imports) {
+      if (!bySlot) this.keyMemo.set(node, (bySlot = new Map()));
+      bySlot.set(slot, { key, cut: this.valueCuts > cutsBefore });
+    }
+    this.refCut ||= refCutBefore;
+    return key;
   }
 
   /**
