@@ -2381,17 +2381,21 @@ export function splatValuesFromEveryCaller(sc: SC, call: Node, key: string, dept
  * (`def _load(p, weights_only=False)` whose every call passes `weights_only=True`: the default is
  * never used). Otherwise the plain answer stands. A caller that passes on a parameter of its own
  * (`def load_model_file(p, safe_mode=True): return _load(p, safe_mode=safe_mode)`) is read through its
- * own callers in turn (a public `load_*` over a private `_load`), up to `FOLLOWED_FLAG_BUDGET` callers'
- * arguments in all, never through a function already on the path; past that, what the argument says.
+ * own callers in turn (a public `load_*` over a private `_load`): what the calls of each function pass for each
+ * parameter is read once per file (`callerStates`), never through a function already on the path nor more than
+ * `MAX_FOLLOWED_WRAPPERS` wrappers out; past that, what the argument says.
  */
 export function flagStateThroughCallers(sc: SC, arg: Node | undefined, depth: string, unsafe: 'true' | 'false' = 'false'): FlagState {
-  return flagThroughCallers(sc, arg, depth, unsafe, { left: FOLLOWED_FLAG_BUDGET }, new Set());
+  return flagThroughCallers(sc, arg, depth, unsafe, []);
 }
 
-/** How many callers' arguments one question of `flagStateThroughCallers` reads through their own callers. */
-const FOLLOWED_FLAG_BUDGET = 64;
+/** How many wrappers out a flag is followed through their own callers. */
+const MAX_FOLLOWED_WRAPPERS = 16;
 
-function flagThroughCallers(sc: SC, arg: Node | undefined, depth: string, unsafe: 'true' | 'false', budget: { left: number }, path: Set<number>): FlagState {
+/** Per file: what the calls of a function pass for one of its parameters, by function, parameter and unsafe state. */
+const callerStatesByFile = new WeakMap<SC, Map<string, FlagState[]>>();
+
+function flagThroughCallers(sc: SC, arg: Node | undefined, depth: string, unsafe: 'true' | 'false', path: number[]): FlagState {
   const safe = unsafe === 'false' ? 'true' : 'false';
   const direct = flagState(sc, arg);
   if (direct === unsafe) return everyCallerPasses(sc, arg, depth, safe) ? safe : direct;
@@ -2400,26 +2404,37 @@ function flagThroughCallers(sc: SC, arg: Node | undefined, depth: string, unsafe
   if (!followed) return direct;
   const { param, map } = followed;
   const sites = sc.callSites(param.function);
-  if (sites.length === 0 || path.has(param.function.id)) return direct;
+  if (sites.length === 0 || path.includes(param.function.id)) return direct;
   // a caller's own parameter is read through its callers when the flag passes through unchanged or negated
   const through = map(unsafe) === unsafe && map(safe) === safe ? unsafe : map(unsafe) === safe && map(safe) === unsafe ? safe : undefined;
-  path.add(param.function.id);
-  const states = sites.map((site) => {
-    const passed = sc.argumentFor(site, param);
-    if (passed && through && budget.left > 0) {
-      budget.left--;
-      return map(flagThroughCallers(sc, passed, depth, through, budget, path));
-    }
-    if (passed) return map(flagState(sc, passed));
-    if (sc.hasUnresolvedArguments(site)) return 'unknown';
-    return param.default ? map(flagState(sc, param.default)) : 'unknown';
-  });
-  path.delete(param.function.id);
+  const states = (through && path.length < MAX_FOLLOWED_WRAPPERS ? callerStates(sc, param, sites, depth, through, path) : sites.map((site) => passedState(sc, param, site, (v) => flagState(sc, v)))).map(map);
   if (states.includes(unsafe)) return unsafe;
   const name = param.function.childForFieldName('name')?.text ?? '';
   const local = name.startsWith('_') || sc.enclosingFunction(param.function).type === 'function_definition';
   if (direct === 'unknown' && local && states.every((s) => s === safe)) return safe;
   return direct;
+}
+
+/** What each call of the function passes for the parameter, each argument followed through its own function's callers. */
+function callerStates(sc: SC, param: PythonParameter, sites: readonly Node[], depth: string, unsafe: 'true' | 'false', path: number[]): FlagState[] {
+  let memo = callerStatesByFile.get(sc);
+  if (!memo) callerStatesByFile.set(sc, (memo = new Map()));
+  const key = `${param.function.id}:${param.name}:${unsafe}`;
+  const known = memo.get(key);
+  if (known) return known;
+  path.push(param.function.id);
+  const states = sites.map((site) => passedState(sc, param, site, (v) => flagThroughCallers(sc, v, depth, unsafe, path)));
+  path.pop();
+  memo.set(key, states);
+  return states;
+}
+
+/** The state one call passes for the parameter: its argument's (as `read` gives it), else the default's, else unknown. */
+function passedState(sc: SC, param: PythonParameter, site: Node, read: (value: Node) => FlagState): FlagState {
+  const passed = sc.argumentFor(site, param);
+  if (passed) return read(passed);
+  if (sc.hasUnresolvedArguments(site)) return 'unknown';
+  return param.default ? flagState(sc, param.default) : 'unknown';
 }
 
 /**

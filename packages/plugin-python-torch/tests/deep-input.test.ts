@@ -84,3 +84,50 @@ describe('a path reassigned in many branches', () => {
     expect(new Set(found.map((f) => f.confidence))).toEqual(new Set(['medium']));
   }, 90_000);
 });
+
+// (whole-change review w38py P1-1) a flag passed on through wrappers is read through each wrapper's callers: what the
+// calls of a function pass for a parameter is read once per file, not once per load and per call site (1,000 loads
+// in `_l0`, 64 calls of it in `_l1`, 3,000 of `_l1` in `_l2` took 12.5 s)
+describe('a flag passed on through wide wrappers', () => {
+  const file = (top: string, loads: number, mid: number, calls: number) =>
+    [
+      'import torch',
+      'def _l0(p, weights_only):',
+      ...Array.from({ length: loads }, () => '    torch.load(p, weights_only=weights_only)'),
+      'def _l1(p, weights_only):',
+      ...Array.from({ length: mid }, () => '    _l0(p, weights_only=weights_only)'),
+      'def _l2(p, weights_only):',
+      ...Array.from({ length: calls }, () => '    _l1(p, weights_only=weights_only)'),
+      `_l2("m.pt", weights_only=${top})`,
+    ].join('\n');
+
+  const countingArgumentFor = async <T>(run: () => Promise<T>): Promise<{ value: T; reads: number }> => {
+    const original = PythonSourceCode.prototype.argumentFor;
+    let reads = 0;
+    PythonSourceCode.prototype.argumentFor = function (this: PythonSourceCode, ...args: Parameters<typeof original>) {
+      reads++;
+      return original.apply(this, args);
+    };
+    try {
+      return { value: await run(), reads };
+    } finally {
+      PythonSourceCode.prototype.argumentFor = original;
+    }
+  };
+
+  it('reads each call site once for the file, whatever the number of loads', async () => {
+    const loads = 400;
+    const mid = 64;
+    const calls = 600;
+    const unsafe = await countingArgumentFor(() => findings(file('False', loads, mid, calls)));
+    const rule = unsafe.value.filter((f) => f.ruleId === 'torch/load-without-weights-only');
+    expect(rule).toHaveLength(loads);
+    expect(rule.every((f) => f.messageId === 'explicitFalse' && f.confidence === 'high')).toBe(true);
+    // each call site's argument read a few times in all (not once per load: 400 × (64 + 600) = 265,600)
+    expect(unsafe.reads).toBeLessThan(8 * (mid + calls + 1) + 4 * loads);
+    // every path passes True: nothing to report, read as cheaply
+    const safe = await countingArgumentFor(() => findings(file('True', loads, mid, calls)));
+    expect(safe.value.filter((f) => f.ruleId === 'torch/load-without-weights-only')).toEqual([]);
+    expect(safe.reads).toBeLessThan(8 * (mid + calls + 1) + 4 * loads);
+  });
+});
