@@ -2577,34 +2577,79 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     return this.membersWritten.get(b) ?? EMPTY_KEYS;
   }
 
-  /** The member keys each binding's value is written under, from the index of writes (see `writtenMemberKeys`). */
+  /**
+   * The member keys each binding's value is written under, from the index of writes (see `writtenMemberKeys`).
+   * A computed key that reads a member the file writes (`o[K.a].revision = v` when `K.a = 'b'` is written too)
+   * was read while the writes were listed, as if nothing wrote it (its initial value): the write is
+   * recorded under any member (`''`), not the initial key.
+   */
   private writtenKeysByBinding(index: Map<string, MemberWrite[]>): Map<JsBinding, Set<string>> {
     const written = new Map<JsBinding, Set<string>>();
+    const rootOf = (object: JsNode): JsNode => {
+      let root = unwrapExpression(object);
+      while (root.type === 'MemberExpression') root = unwrapExpression(root.object);
+      return root;
+    };
+    const record = (root: JsNode, top: string): void => {
+      let rb = root.type === 'Identifier' ? this.binding(root) : undefined;
+      // a write through an alias writes the value it names (`const o2 = options; o2.revision = SHA`
+      // writes `options.revision`; `const { a } = options; a.x = 1` writes `options.a`)
+      const seen = new Set<JsBinding>();
+      while (rb && !seen.has(rb)) {
+        seen.add(rb);
+        let set = written.get(rb);
+        if (!set) written.set(rb, (set = new Set()));
+        set.add(top);
+        const from = rb.kind === 'param' ? (rb.path?.length === 0 ? rb.defaultValue : undefined) : rb.init;
+        const init = from ? unwrapExpression(from) : undefined;
+        if (!init || init.type !== 'Identifier' || !rb.path) break;
+        if (rb.path.length > 0) top = String(rb.path[0]);
+        rb = this.binding(init);
+      }
+    };
+    // writes whose key (or the key of a member above it, `o[K.a].b = v`) is a computed member read
+    const keyedByMembers: MemberWrite[] = [];
+    const computedMemberKey = (m: JsNode): boolean =>
+      m.type === 'MemberExpression' && m.computed && staticKey(m) === undefined && unwrapExpression(m.property).type === 'MemberExpression';
     for (const [key, writes] of index) {
       for (const w of writes) {
         let root = unwrapExpression(w.object);
+        let keyedByMember = computedMemberKey(unwrapExpression(w.target));
         // the member of the root's value the write is under (`o.a.b = v`: `a`)
         let top = key;
         while (root.type === 'MemberExpression') {
+          keyedByMember ||= computedMemberKey(root);
           top = this.memberKey(root) ?? '';
           root = unwrapExpression(root.object);
         }
-        let rb = root.type === 'Identifier' ? this.binding(root) : undefined;
-        // a write through an alias writes the value it names (`const o2 = options; o2.revision = SHA`
-        // writes `options.revision`; `const { a } = options; a.x = 1` writes `options.a`)
-        const seen = new Set<JsBinding>();
-        while (rb && !seen.has(rb)) {
-          seen.add(rb);
-          let set = written.get(rb);
-          if (!set) written.set(rb, (set = new Set()));
-          set.add(top);
-          const from = rb.kind === 'param' ? (rb.path?.length === 0 ? rb.defaultValue : undefined) : rb.init;
-          const init = from ? unwrapExpression(from) : undefined;
-          if (!init || init.type !== 'Identifier' || !rb.path) break;
-          if (rb.path.length > 0) top = String(rb.path[0]);
-          rb = this.binding(init);
-        }
+        if (keyedByMember) keyedByMembers.push(w);
+        record(root, top);
       }
+    }
+    // (one pass: a key read from a member that is itself written only because of such a key is not looked at again)
+    const rewritten = (keyNode: JsNode): boolean => {
+      const k = unwrapExpression(keyNode);
+      if (k.type !== 'MemberExpression') return false;
+      let member = k;
+      let root = unwrapExpression(k.object);
+      while (root.type === 'MemberExpression') {
+        member = root;
+        root = unwrapExpression(root.object);
+      }
+      const b = root.type === 'Identifier' ? this.binding(root) : undefined;
+      const keys = b && written.get(b);
+      if (!keys) return false;
+      return keys.has('') || keys.has(this.memberKey(member) ?? '');
+    };
+    for (const w of keyedByMembers) {
+      let m = unwrapExpression(w.target);
+      let any = m.type === 'MemberExpression' && m.computed && rewritten(m.property);
+      m = unwrapExpression(w.object);
+      while (!any && m.type === 'MemberExpression') {
+        any = m.computed && rewritten(m.property);
+        m = unwrapExpression(m.object);
+      }
+      if (any) record(rootOf(w.object), '');
     }
     return written;
   }

@@ -95,3 +95,19 @@ describe('a value read through keys that are nested computed members works each 
     expect(methodCallsBy(sc, () => expect(sc.constant(target)).toBe(UNKNOWN), 20_000)).toBeGreaterThan(0);
   });
 });
+
+describe('a write keyed by a member the file rewrites is taken as a write of any member (review w38js P2-1)', () => {
+  // the key `K.a` is read while the writes are listed, as if nothing wrote it: 'a', where the file makes it 'b'
+  it.each([
+    ['a nested write', `o[K.a].revision = 'main';`],
+    ['a direct write', `o[K.a] = { revision: 'main' };`],
+  ])('%s under o[K.a] after K.a = "b" may write o.b', (_, write) => {
+    const { sc, target } = useArg(`const K = { a: 'a' }; K.a = 'b';\nconst o = { a: { revision: 'x' }, b: { revision: 'x' } };\n${write}\nuse(o.b.revision);\n`);
+    expect(sc.constant(target)).toBe(UNKNOWN);
+  });
+
+  it('a key that is not rewritten still names the member written', () => {
+    const { sc, target } = useArg(`const K = { a: 'a' }; K.z = 'b';\nconst o = { a: { revision: 'x' }, b: { revision: 'x' } };\no[K.a].revision = 'main';\nuse(o.b.revision);\n`);
+    expect(sc.constant(target)).toBe('x');
+  });
+});
