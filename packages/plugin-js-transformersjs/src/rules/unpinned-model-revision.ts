@@ -13,6 +13,13 @@ interface Options {
   allowTags?: boolean;
 }
 
+/**
+ * What to do about a load whose `env.remotePathTemplate` drops `{revision}` (`revisionIgnored`): the rule's own
+ * remediation asks for a pin, which that template ignores.
+ */
+const REVISION_IGNORED_REMEDIATION =
+  'Keep `{revision}` in `env.remotePathTemplate` (the default, `{model}/resolve/{revision}/`), then pin `{ revision: "<40-character commit hash>" }`; or load a reviewed local copy with `env.allowRemoteModels = false`.';
+
 export default createRule<[Options?], JsSourceCode>({
   name: 'unpinned-model-revision',
   meta: {
@@ -128,7 +135,7 @@ export default createRule<[Options?], JsSourceCode>({
         const taskName = typeof taskValue === 'string' ? taskValue : '<task>';
         if (template !== undefined) {
           const model = `the default model of the "${taskName}" task`;
-          context.report({ node, messageId: 'revisionIgnored', data: { callee, model, source: source ?? 'the Hugging Face Hub', template: shown(template) }, confidence: 'medium' });
+          context.report({ node, messageId: 'revisionIgnored', data: { callee, model, source: source ?? 'the Hugging Face Hub', template: shown(template) }, confidence: 'medium', remediation: REVISION_IGNORED_REMEDIATION });
           return;
         }
         context.report({
@@ -198,7 +205,7 @@ export default createRule<[Options?], JsSourceCode>({
       if (confidence === 'high' && remoteModelsOffBySetupCall(sc, node)) confidence = 'medium';
       if (template !== undefined) {
         // The template drops `{revision}`: asking for a pin would be wrong (insecure-remote-host reports the template).
-        context.report({ node, messageId: 'revisionIgnored', data: { callee, model: modelName, source: source ?? 'the Hugging Face Hub', template: shown(template) }, confidence });
+        context.report({ node, messageId: 'revisionIgnored', data: { callee, model: modelName, source: source ?? 'the Hugging Face Hub', template: shown(template) }, confidence, remediation: REVISION_IGNORED_REMEDIATION });
       } else if (unseenOptions) {
         context.report({ node, messageId: 'unseenOptions', data: { callee, model: modelName, source: source ?? 'the Hugging Face Hub', options: unseenOptions }, confidence });
       } else if (revision.overridable && !revision.partly && revision.kind !== 'missing' && revisions.values.length === 1) {
