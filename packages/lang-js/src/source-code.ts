@@ -336,7 +336,13 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   private memberWriteIndex?: Map<string, MemberWrite[]>;
   /** The members of each binding's value the file writes, by their key on the value itself (`''`: any). */
   private membersWritten?: Map<JsBinding, Set<string>>;
-  /** True while `memberWrites` walks the file (a constant key asked for on the way must not ask for it again). */
+  /**
+   * True while `memberWrites` walks the file, and while `writtenMemberKeys` sorts the writes' keys by
+   * binding (`writtenKeysByBinding`): a constant key asked for on the way must not ask for the writes
+   * again. While it is set, `memberWritten` answers false at once (a key is read as if nothing wrote
+   * it), `writtenMemberKeys` answers `'all'`, the `keptMany*` memos are not used, and `constantKey`
+   * keeps its answers apart from those read once the writes are known.
+   */
   private buildingMemberWrites = false;
   private escapeCache?: Map<JsNode, boolean>;
   /** `ownedWrites`, by member name. */
