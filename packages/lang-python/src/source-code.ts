@@ -5693,7 +5693,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   /**
    * The class of the project whose instance an expression holds, with what it inherits (as `projectSubclass`
    * gives it for the class's name): a construction `C(…)`, a name whose every reaching binding constructs the
-   * same class (`x = C(…)`, `with C() as x`), a call of a local function whose every `return` does; at
+   * same class (`x = C(…)`, `with C() as x` unless a `C.__enter__` of the file returns something else), a call of a local function whose every `return` does; at
    * `--depth deep` also a class of another module of the project constructed once (`x = Net()` after
    * `from .models import Net`). `undefined` for a class's own name (`C.load`: ask `projectSubclass`).
    */
@@ -6007,7 +6007,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
 
   /**
    * The class of this file whose instance a variable holds where it is used: every binding that
-   * reaches it constructs that class (`flow = Flow()`, `with Flow() as flow`, or a call of a local
+   * reaches it constructs that class (`flow = Flow()`, `with Flow() as flow` unless a `Flow.__enter__` of the file returns something else, or a call of a local
    * function whose every `return` is such a construction). Undefined when one binding is anything
    * else, or two give different classes.
    */
@@ -6018,10 +6018,25 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       for (const b of this.reachingBindings(object)) {
         const cls = b.value ? this.instanceFromCall(b.value) : undefined;
         if (!cls || (found && found.id !== cls.id)) return undefined;
+        // `with C() as x`: `x` is what `C.__enter__` returns, the instance only when it returns `self`
+        if (b.kind === 'with' && !this.entersAsItself(cls)) return undefined;
         found = cls;
       }
       return found;
     });
+  }
+
+  /**
+   * `with C() as x` binds the instance: the class's `__enter__` (its own or one of its local bases') returns `self`
+   * on every `return`, or none of them defines one (a library base's, which for the context managers of the
+   * standard library and the common libraries returns `self`).
+   */
+  private entersAsItself(cls: Node): boolean {
+    const enter = this.inheritedMethod(cls, '__enter__');
+    if (!enter) return true;
+    const self = namedChildrenOf(enter.childForFieldName('parameters')!)[0];
+    const returns = this.returnValues(enter);
+    return !!self && self.type === 'identifier' && returns.length > 0 && returns.every((r) => r.type === 'identifier' && r.text === self.text);
   }
 
   /**

@@ -148,9 +148,13 @@ describe('bindings / bindingsOf / parameterOf', () => {
       [
         'from darts.models import TFTModel',
         'class Mine(TFTModel):',
-        '    pass',
+        '    def __enter__(self):',
+        '        return self',
         'class Other:',
         '    pass',
+        'class Session(TFTModel):',
+        '    def __enter__(self):',
+        '        return Other()',
         'def build():',
         '    return Mine()',
         'if c:',
@@ -164,7 +168,9 @@ describe('bindings / bindingsOf / parameterOf', () => {
         'else:',
         '    mixed = Other()',
         'x = TFTModel()',
-        'a.m(w, build(), mixed, Mine, x, Mine().f)',
+        'with Session() as s:',
+        '    pass',
+        'a.m(w, build(), mixed, Mine, x, Mine().f, s)',
       ].join('\n'),
     );
     const args = sc.positionalArguments(callStarting(sc, 'a.m('));
@@ -179,6 +185,7 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(of(args[3])).toBeUndefined(); // the class itself: projectSubclass's question
     expect(of(args[4])).toBeUndefined(); // a library's instance
     expect(of(args[5].childForFieldName('object')!)?.bases).toEqual(['darts.models.TFTModel']);
+    expect(of(args[6])).toBeUndefined(); // `with`: what `__enter__` returns, here another object
   });
 
   it('says when a chain of local classes is longer than the 16 it keeps (cut)', async () => {

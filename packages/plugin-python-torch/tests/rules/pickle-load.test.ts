@@ -64,6 +64,8 @@ const MP_DETAIL = ' (a `Connection` unpickles each message it receives)';
 
 ruleTester.run('torch/pickle-load', rule, {
   valid: [
+    // `with C() as x` binds what `C.__enter__` returns: here another object, whose `load` is its own (review w38py P2-2)
+    'from darts.models import TFTModel\nclass Store:\n    def load(self, p):\n        return open(p).read()\nclass Session(TFTModel):\n    def __enter__(self):\n        return Store()\nwith Session() as s:\n    s.load("notes.txt")',
     // a writer handed as a keyword, a module (torch's `pickle_module=`), a local function named `loads`
     'import pickle, redis_cache\nc = redis_cache.RedisCache(client, serializer=pickle.dumps)',
     'import pickle, torch\nm = torch.load(p, pickle_module=pickle, weights_only=True)',
@@ -922,8 +924,8 @@ ruleTester.run('torch/pickle-load (library loaders)', rule, {
     // an instance of a class of the file inheriting a library's loader, however the name comes to hold it: bound on
     // both branches of an `if`, by a local factory, by `with` (lang-python's `instanceSubclass`)
     {
-      code: 'from darts.models import TFTModel\nclass MyTFT(TFTModel):\n    pass\ndef build():\n    return MyTFT(input_chunk_length=24)\nif fast:\n    m = MyTFT(input_chunk_length=12)\nelse:\n    m = MyTFT(input_chunk_length=48)\nm.load_weights("a.pt")\nbuild().load_weights("b.pt")\nf = build()\nf.load_weights("c.pt")\nwith MyTFT() as t:\n    t.load_weights("d.pt")',
-      errors: ([[10, 'm'], [11, 'build()'], [13, 'f'], [15, 't']] as const).map(([line, receiver]) => ({ messageId: 'unsafeDeserialization', line, confidence: 'high' as const, data: { callee: `${receiver}.load_weights`, detail: DARTS, source: '', imports: '' } })),
+      code: 'from darts.models import TFTModel\nclass MyTFT(TFTModel):\n    def __enter__(self):\n        return self\ndef build():\n    return MyTFT(input_chunk_length=24)\nif fast:\n    m = MyTFT(input_chunk_length=12)\nelse:\n    m = MyTFT(input_chunk_length=48)\nm.load_weights("a.pt")\nbuild().load_weights("b.pt")\nf = build()\nf.load_weights("c.pt")\nwith MyTFT() as t:\n    t.load_weights("d.pt")',
+      errors: ([[11, 'm'], [12, 'build()'], [14, 'f'], [16, 't']] as const).map(([line, receiver]) => ({ messageId: 'unsafeDeserialization', line, confidence: 'high' as const, data: { callee: `${receiver}.load_weights`, detail: DARTS, source: '', imports: '' } })),
     },
     // (whole-change review P3-4) GluonTS's `.serialize` counts as a save for its own `deserialize` only: any object's
     // `.serialize(p)` is no save of a stable-baselines3 agent
