@@ -222,11 +222,13 @@ export function adaptRule(ruleId: string, rule: Rule<any, any>, knownSettings: I
       // JSON, Markdown, CSS… linted through another ESLint language: nothing for a JS/TS rule.
       if (!isJsSourceCode(context.sourceCode)) return {};
       const settings = oculumSettings(context, knownSettings);
+      const depth = DEPTHS.includes(settings.depth as Depth) ? (settings.depth as Depth) : 'standard';
+      // (before the prefilter: a run that re-lints only files without triggers, `c.js` changed so that it
+      // no longer names a model, still keeps stale results of the files that import it)
+      warnDeepCacheOnce(depth);
       // The same prefilter as the engine, on the same text: skip the file when the rule's triggers do
       // not occur in its code (an escaped `'@huggingface/transform\u0065rs'` counts, a comment does not).
       if (!ruleTriggersMatch(meta, prefilterTextOf(context.sourceCode))) return {};
-      const depth = DEPTHS.includes(settings.depth as Depth) ? (settings.depth as Depth) : 'standard';
-      warnDeepCacheOnce(depth);
       const model = sourceCodeFor(context, depth);
       const oculumContext: { -readonly [K in keyof RuleContext<unknown[], JsSourceCode>]: RuleContext<unknown[], JsSourceCode>[K] } = {
         id: ruleId,
