@@ -23,3 +23,15 @@ describe('revisionIgnored ends with a remediation that does not ask for the pin 
     expect(ignored?.message).not.toContain(ruleRemediation);
   });
 });
+
+describe('templateDropsRevision ends with a remediation about the template, not the host (review w38js P2-2)', () => {
+  const linter = new eslint9.Linter({ configType: 'flat' });
+  const ruleRemediation = transformersjs.rules!['insecure-remote-host'].meta.remediation!;
+
+  it('says to keep {revision} in the template', () => {
+    const messages = linter.verify(`import { env } from '@huggingface/transformers';\nenv.remotePathTemplate = '{model}/resolve/main/';\n`, [oculum.configs.recommended], { filename: 'app.js' });
+    const dropped = messages.find((m) => m.messageId === 'templateDropsRevision');
+    expect(dropped?.message).toMatch(/every revision pin in the app is silently ignored\. Fix: Keep `\{revision\}` in `env\.remotePathTemplate`/);
+    expect(dropped?.message).not.toContain(ruleRemediation);
+  });
+});

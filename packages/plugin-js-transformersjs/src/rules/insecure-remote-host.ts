@@ -14,6 +14,10 @@ interface Options {
 /** The path template transformers.js uses for the Hub: `{model}/resolve/{revision}/`. */
 const HUB_TEMPLATE = /^\/?\{model\}\/resolve\/\{revision\}\/?$/;
 
+/** What to do about a template without `{revision}` (`templateDropsRevision`): the template, not the host. */
+const TEMPLATE_DROPS_REVISION_REMEDIATION =
+  'Keep `{revision}` in `env.remotePathTemplate` (the default, `{model}/resolve/{revision}/`) so that revision pins apply, or leave the setting at its default.';
+
 export default createRule<[Options?], JsSourceCode>({
   name: 'insecure-remote-host',
   meta: {
@@ -129,7 +133,7 @@ export default createRule<[Options?], JsSourceCode>({
         // `"/models/"`, `` `${location.origin}/models/` ``, `chrome.runtime.getURL("models/")` set
         // before): the app serves its own files, there is no Hub revision to drop
         if (ownServerAfter(sc, write)) return;
-        context.report({ node, messageId: 'templateDropsRevision', data: { template: shown(template) } });
+        context.report({ node, messageId: 'templateDropsRevision', data: { template: shown(template) }, remediation: TEMPLATE_DROPS_REVISION_REMEDIATION });
       }
     };
     return {
