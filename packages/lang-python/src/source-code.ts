@@ -448,6 +448,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   /** Per written node, the branch `returnsBefore` found (null: none). */
   private readonly returningBranch = new Map<number, Node | null>();
   private readonly calleeGates = new Map<string, (call: Node) => boolean>();
+  private readonly nameGates = new Map<string, (expr: Node) => boolean>();
   /** `<expr>.<name> = value` assignments by attribute name (see `attributeWrites`). */
   private attributeWritesByName?: Map<string, Array<{ target: Node; value: Node }>>;
   /** Whether the text names `partial` at all (else no call can go through `functools.partial`). */
@@ -867,6 +868,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         this.aliasesWarmed = true;
         this.strictNames.clear();
         this.possibleNames.clear();
+        this.uniformNames.clear();
         for (const value of this.aliasValues()) this.qualifiedNames(value);
         this.qnTruncated = false;
         return this.qualifiedNames(expr);
@@ -1277,6 +1279,10 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       return this.lenient && (wild.length > 0 || this.importsNothing) ? this.unionOf(fromStar, [name]) : fromStar;
     }
     const all = scope.bindings.get(name)!;
+    // a name bound many times, every time to the same thing (`loads = json.loads` in each of 3,000 branches): that,
+    // wherever the name is used after its first binding, without walking back through them at each use
+    const uniform = all.length > 8 && all[0].node.startIndex < id.startIndex ? this.uniformQualifiedNames(scope, name, all) : undefined;
+    if (uniform) return uniform;
     const bindings = this.reachingFrom(id, scope, all);
     let result: readonly string[] = NONE;
     for (const b of bindings) {
@@ -1296,6 +1302,30 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     }
     return result;
   }
+
+  /**
+   * The qualified names every binding of the name in the scope gives, when they all give the same ones (imports
+   * and assignments of a value that resolves, none a `None` placeholder or an import's stand-in); undefined
+   * otherwise. Once per scope, name and leniency.
+   */
+  private uniformQualifiedNames(scope: ScopeInfo, name: string, all: readonly PythonBinding[]): readonly string[] | undefined {
+    const key = `${scope.id}:${name}:${this.lenient ? 1 : 0}`;
+    if (this.uniformNames.has(key)) return this.uniformNames.get(key) ?? undefined;
+    this.uniformNames.set(key, null); // asked again while being worked out: not uniform
+    let found: readonly string[] | undefined;
+    for (const b of all) {
+      const q = b.kind === 'import' ? (b.qualified ? [b.qualified] : NONE) : b.kind === 'assignment' && b.value && b.value.type !== 'none' ? this.qualifiedNames(b.value) : NONE;
+      if (q.length === 0 || (found && (q.length !== found.length || q.some((x, i) => x !== found![i])))) {
+        found = undefined;
+        break;
+      }
+      found = q;
+    }
+    this.uniformNames.set(key, found ?? null);
+    return found;
+  }
+
+  private readonly uniformNames = new Map<string, readonly string[] | null>();
 
   /**
    * True when `b` binds a stand-in for an import that failed: a `def`, `class` or assignment in an
@@ -1699,6 +1729,24 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     const key = lastNames.join('\u0000');
     let gate = this.calleeGates.get(key);
     if (gate) return gate;
+    const names = this.nameGate(lastNames);
+    gate = (call: Node): boolean => {
+      const fn = this.callee(call);
+      return !!fn && names(fn);
+    };
+    this.calleeGates.set(key, gate);
+    return gate;
+  }
+
+  /**
+   * `calleeGate`'s test for any expression that may name a function (a value handed on: `deserializer=pl` after
+   * `from pickle import loads as pl`): an attribute ending with one of `lastNames`, a bare name that is one or an
+   * alias of one; any other shape passes. Memoized per list of names.
+   */
+  nameGate(lastNames: readonly string[]): (expr: Node) => boolean {
+    const key = lastNames.join('\u0000');
+    let gate = this.nameGates.get(key);
+    if (gate) return gate;
     const words = new Set(lastNames);
     /** The names of classes among them (`Unpickler`): a subclass imported from the project may be one (at deep). */
     const classNames = this.modules ? lastNames.filter((w) => /^_*[A-Z]/.test(w)) : [];
@@ -1748,9 +1796,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       if (hit === undefined) attributes.set(name, (hit = this.scopes.attributeAssignmentsOf(name).some((a) => mentions(a.node))));
       return hit;
     };
-    gate = (call: Node): boolean => {
-      const fn = this.callee(call);
-      if (!fn) return false;
+    gate = (fn: Node): boolean => {
       if (fn.type === 'attribute') {
         const attr = fn.childForFieldName('attribute')?.text ?? '';
         return words.has(attr) || alias(attr, true);
@@ -1758,7 +1804,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       if (fn.type === 'identifier') return words.has(fn.text) || alias(fn.text, false);
       return true;
     };
-    this.calleeGates.set(key, gate);
+    this.nameGates.set(key, gate);
     return gate;
   }
 

@@ -188,6 +188,41 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(of(args[6])).toBeUndefined(); // `with`: what `__enter__` returns, here another object
   });
 
+  it('answers a name bound many times to the same thing once for the scope, not by walking back at each use', async () => {
+    const n = 600;
+    const text = ['import json', 'import sys', 'loads = json.loads', ...Array.from({ length: n }, (_, i) => `if len(sys.argv) > ${i}:\n    loads = json.loads`), ...Array.from({ length: 3 * n }, () => 'f(x=loads)')].join('\n');
+    const sc = await parse(text);
+    const uses = nodesOfType(sc, 'keyword_argument').map((k) => k.childForFieldName('value')!);
+    const scopes = sc.scopes as unknown as { resolve: (...a: unknown[]) => unknown };
+    const original = scopes.resolve;
+    let resolved = 0;
+    // `reachingBindings` would walk back through up to 600 bindings at each of the 1,800 uses; resolving the name's
+    // scope once per use is all the shortcut does (counted: the bindings handed to the walk back, and scope lookups)
+    const spy = (sc as unknown as { reachingFrom: (...a: unknown[]) => unknown });
+    const reaching = spy.reachingFrom;
+    let walks = 0;
+    spy.reachingFrom = function (this: unknown, ...a: unknown[]) {
+      walks += (a[2] as unknown[]).length; // the bindings it may walk back through
+      return reaching.apply(this, a);
+    };
+    scopes.resolve = function (this: unknown, ...a: unknown[]) {
+      resolved++;
+      return original.apply(this, a);
+    };
+    try {
+      expect(uses.every((u) => sc.qualifiedNames(u).join() === 'json.loads')).toBe(true);
+    } finally {
+      spy.reachingFrom = reaching;
+      scopes.resolve = original;
+    }
+    expect(uses).toHaveLength(3 * n);
+    expect(walks).toBeLessThan(2 * n); // the values' own names (`json`), once each; 3n × n with a walk per use
+    expect(resolved).toBeLessThan(4 * 3 * n);
+    // bound to two different things: the walk back decides, per use
+    const mixed = await parse(['import json, pickle, sys', 'loads = json.loads', ...Array.from({ length: 10 }, (_, i) => `if len(sys.argv) > ${i}:\n    loads = json.loads`), 'loads = pickle.loads', 'f(x=loads)'].join('\n'));
+    expect(mixed.qualifiedNames(nodesOfType(mixed, 'keyword_argument')[0].childForFieldName('value')!)).toEqual(['pickle.loads']);
+  });
+
   it('says when a chain of local classes is longer than the 16 it keeps (cut)', async () => {
     const chain = (n: number) => ['import lightning as L', 'class C0(L.LightningModule):', '    pass', ...Array.from({ length: n }, (_, i) => `class C${i + 1}(C${i}):\n    pass`), `C${n}(f)`, 'C15(f)'].join('\n');
     const long = await parse(chain(16));

@@ -1148,6 +1148,7 @@ export default createRule<[], PythonSourceCode>({
     const peerNames = sc.imports.has('mpi4py') ? [] : MPI_PICKLED.filter((n) => n !== 'recv' || !sc.imports.has('multiprocessing'));
     const loaderNames = peerNames.length ? LOADER_NAMES.filter((n) => !peerNames.includes(n)) : LOADER_NAMES;
     const gate = sc.calleeGate([...loaderNames, ...CALLBACK_CALLEE_NAMES, ...localForwarderNames(sc)]);
+    const loaderName = sc.nameGate([...LOADER_LAST_NAMES]);
     /**
      * Whether a vector store's `load_local` call lets it unpickle (`allow_dangerous_deserialization`): as
      * passed, or through the same-file callers of the parameter it passes (`def load_index(p,
@@ -1280,13 +1281,13 @@ export default createRule<[], PythonSourceCode>({
       keyword_argument(node: Node) {
         const value = node.childForFieldName('value');
         if (!value || (value.type !== 'identifier' && value.type !== 'attribute')) return;
-        const last = value.type === 'attribute' ? value.childForFieldName('attribute')?.text : value.text;
-        if (!last || !LOADER_LAST_NAMES.has(last)) return;
+        // (under its own name or an alias: `from pickle import loads as pl`, `decode = pickle.loads`)
+        if (!loaderName(value)) return;
         const callee = nameAmong(sc, value, LOADERS);
         const call = node.parent?.parent;
         if (!callee || call?.type !== 'call' || callbackUse(sc, call)) return;
         const fn = sc.callee(call);
-        const name = fn ? (sc.qualifiedName(fn) ?? fn.text).split('.').slice(-2).join('.') : 'a call';
+        const name = fn ? (sc.qualifiedName(fn) ?? fn.text).replace(/^builtins\./, '').split('.').slice(-2).join('.') : 'a call';
         const via = `${name.length <= 40 ? name : '…'}(${node.childForFieldName('name')?.text ?? ''}=…)`;
         const messageId = callee.startsWith('marshal.') ? 'callbackMarshal' : 'callback';
         context.report({ node, messageId, data: { callee, via, detail: detail(callee) }, confidence: 'medium' });

@@ -965,6 +965,15 @@ ruleTester.run('torch/pickle-load (library loaders)', rule, {
         { messageId: 'callback', line: 4, column: 11, confidence: 'medium', data: { callee: 'dill.loads', via: 'Codec(loads=…)', detail: '' } },
       ],
     },
+    // the loader under an alias, and a builtin that calls it shown by its own name (review w38py P2-1, P3-3)
+    {
+      code: 'import pickle\nfrom pickle import loads as pl\ndecode = pickle.loads\na = make_cache(deserializer=pl)\nb = make_cache(deserializer=decode)\nc = sorted(blobs, key=pickle.loads)',
+      errors: [
+        { messageId: 'callback', line: 4, confidence: 'medium', data: { callee: 'pickle.loads', via: 'make_cache(deserializer=…)', detail: '' } },
+        { messageId: 'callback', line: 5, confidence: 'medium', data: { callee: 'pickle.loads', via: 'make_cache(deserializer=…)', detail: '' } },
+        { messageId: 'callback', line: 6, confidence: 'medium', data: { callee: 'pickle.loads', via: 'sorted(key=…)', detail: '' } },
+      ],
+    },
     // flair: a Hub id and a short name are downloaded first (network data); a local file is a file
     {
       code: 'from flair.models import SequenceTagger, TextClassifier\nfrom flair.nn import Classifier\ntagger = SequenceTagger.load("flair/ner-english-large")\nner = Classifier.load("ner")\nclf = TextClassifier.load("resources/classifiers/best-model.pt")',
