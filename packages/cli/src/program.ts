@@ -171,7 +171,7 @@ export function createProgram(io: CliIo, state: ProgramState): Command {
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(anyCase(new Option('--fail-on <severity>', 'lowest severity of an error-level finding that makes the exit code 1'), [...FAIL_ON]).default(DEFAULT_FAIL_ON))
     .addOption(anyCase(new Option('--min-confidence <level>', 'leave out findings less certain than this (settings.minConfidence)'), ['low', 'medium', 'high']))
-    .addOption(anyCase(new Option('--report-unused-directives <level>', 'an oculum-ignore that suppresses nothing: warn (default), error (fails the run, exit 1), or off (not reported); wins over settings.reportUnusedDirectives'), ['off', 'warn', 'error']))
+    .addOption(anyCase(new Option('--report-unused-directives <level>', 'an oculum-ignore that suppresses nothing: warn (default), error (fails the run, exit 1), or off (not reported; a directive that cannot work, such as one naming an unknown rule, is still a warning); wins over settings.reportUnusedDirectives'), ['off', 'warn', 'error']))
     .option('--require-suppression-reason', 'an oculum-ignore without "-- reason" is an error that fails the run (it still suppresses); as settings.requireSuppressionReason')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warn-level findings (info findings aside); -1: no limit', warningLimit)
     .option('-c, --config <file>', "use this config file as your own instead of your .oculumrc files (the working directory's and those above it up to the repository root, merged without it), which are then not read (configs in subdirectories still apply, and may only narrow rules)")

@@ -240,3 +240,104 @@ describe('--baseline', () => {
     expect(help.stdout).toContain('$ oculum scan --write-baseline');
   });
 });
+
+describe('baselines: review w38core', () => {
+  const NOTEBOOK = JSON.stringify({
+    cells: [{ cell_type: 'code', metadata: {}, execution_count: null, outputs: [], source: ['import torch\n', "m = torch.load('a.pt')\n"] }],
+    metadata: { kernelspec: { name: 'python3', language: 'python', display_name: 'py' } },
+    nbformat: 4,
+    nbformat_minor: 5,
+  });
+
+  it('a notebook that cannot be parsed (merge-conflict markers) keeps its entries: not said to no longer match, not pruned (P2-1)', async () => {
+    const dir = project({ 'nb.ipynb': NOTEBOOK, 'a.py': `import torch\n${LOAD('a.pt')}` });
+    await run(['scan', '--no-config', '--write-baseline'], { cwd: dir });
+    const before = entries(dir);
+    expect(before.map((e) => e.path)).toEqual(['a.py', 'nb.ipynb']);
+    fs.writeFileSync(path.join(dir, 'nb.ipynb'), `<<<<<<< HEAD\n${NOTEBOOK}`);
+    const json = JSON.parse((await run(['scan', '--no-config', '--baseline', '.oculum-baseline.json', '-f', 'json'], { cwd: dir })).stdout) as JsonReport;
+    expect(json.baseline).toEqual({ file: '.oculum-baseline.json', matched: 1, unmatched: 0 });
+    const r = await run(['scan', '--no-config', '--baseline', '.oculum-baseline.json'], { cwd: dir });
+    expect(r.stdout).toContain('parse-error');
+    expect(r.stdout).not.toContain('no longer match');
+    const rewrite = await run(['scan', '--no-config', '--baseline', '.oculum-baseline.json', '--write-baseline'], { cwd: dir });
+    expect(errors(rewrite.stderr)).toBe('oculum: wrote 2 baseline entries to .oculum-baseline.json, 1 of them kept from before for files or rules this scan did not cover');
+    expect(entries(dir)).toEqual(before);
+    // the conflict resolved: its finding is still accepted
+    fs.writeFileSync(path.join(dir, 'nb.ipynb'), NOTEBOOK);
+    const resolved = await run(['scan', '--no-config', '--baseline', '.oculum-baseline.json'], { cwd: dir });
+    expect(resolved.code).toBe(0);
+    expect(resolved.stdout).toBe('✔ No findings (2 files scanned)\n  2 findings in the baseline not shown\n');
+  });
+
+  it('a --baseline path through a symbolic link to the directory matches, and --write-baseline rewrites the same entries (P2-2)', async () => {
+    const dir = fs.realpathSync(tree());
+    const link = `${dir}-link`;
+    fs.symlinkSync(dir, link, 'dir');
+    try {
+      await run(['scan', '--write-baseline'], { cwd: dir });
+      const before = entries(dir);
+      // (the working directory is physical, as process.cwd() is; the baseline is named through the link)
+      const r = await run(['scan', '.', '--baseline', path.join(link, '.oculum-baseline.json'), '-f', 'json'], { cwd: dir });
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).baseline).toEqual({ file: '.oculum-baseline.json', matched: 3, unmatched: 0 });
+      const write = await run(['scan', '.', '--baseline', path.join(link, '.oculum-baseline.json'), '--write-baseline'], { cwd: dir });
+      expect(errors(write.stderr)).toBe('oculum: wrote 3 baseline entries to .oculum-baseline.json');
+      expect(entries(dir)).toEqual(before);
+      // a new file under a link to a directory that does not exist yet
+      const created = await run(['scan', '.', '--write-baseline', path.join(link, 'ci/new.json')], { cwd: dir });
+      expect(created.code).toBe(0);
+      expect(entries(dir, 'ci/new.json').map((e) => e.path)).toEqual(['../src/a.py', '../tests/b.py', '../tests/b.py']);
+    } finally {
+      fs.rmSync(link, { force: true });
+    }
+  });
+
+  it('--write-baseline onto an existing JSON file that is not a baseline is refused (exit 2), the file left alone; a baseline of another version is replaced (P2-4)', async () => {
+    const dir = tree();
+    const pkg = '{"name":"x","version":"1.0.0"}\n';
+    fs.writeFileSync(path.join(dir, 'package.json'), pkg);
+    const r = await run(['scan', '--write-baseline', 'package.json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(errors(r.stderr)).toBe(
+      'oculum: --write-baseline would overwrite package.json, which is not an Oculum baseline (it has no numeric "version" with its "entries"): it was left alone. Name another file (oculum scan --write-baseline .oculum-baseline.json), or remove package.json first to write a baseline there',
+    );
+    expect(r.stdout).toBe('');
+    expect(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).toBe(pkg);
+    fs.writeFileSync(path.join(dir, 'notes.json'), 'not json');
+    expect((await run(['scan', '--write-baseline', 'notes.json'], { cwd: dir })).code).toBe(2);
+    // an older baseline, a conflicted one and an empty file are written over
+    for (const text of ['{ "version": 0, "entries": [] }', '<<<<<<< HEAD\n{ "version": 1, "entries": [] }', '']) {
+      fs.writeFileSync(path.join(dir, 'old.json'), text);
+      const w = await run(['scan', '--write-baseline', 'old.json'], { cwd: dir });
+      expect(w.code).toBe(0);
+      expect(entries(dir, 'old.json')).toHaveLength(3);
+    }
+  });
+
+  it('--quiet does not change baseline.matched nor the "in the baseline not shown" line (P3-1)', async () => {
+    const dir = project({ 'a.py': 'import torch\nfrom transformers import AutoModel\nm = torch.load("a.pt")\nx = AutoModel.from_pretrained("someone/model")\n', 'c.json': '{"rules":{"hf/unpinned-revision":"warn"}}' });
+    await run(['scan', '.', '-c', 'c.json', '--write-baseline'], { cwd: dir });
+    for (const extra of [[], ['--quiet']]) {
+      const json = JSON.parse((await run(['scan', '.', '-c', 'c.json', '--baseline', '.oculum-baseline.json', '-f', 'json', ...extra], { cwd: dir })).stdout) as JsonReport;
+      expect(json.baseline).toEqual({ file: '.oculum-baseline.json', matched: 2, unmatched: 0 });
+      const text = await run(['scan', '.', '-c', 'c.json', '--baseline', '.oculum-baseline.json', ...extra], { cwd: dir });
+      expect(text.stdout).toContain('2 findings in the baseline not shown');
+      const md = await run(['scan', '.', '-c', 'c.json', '--baseline', '.oculum-baseline.json', '-f', 'markdown', ...extra], { cwd: dir });
+      expect(md.stdout).toContain('2 findings in the baseline not shown');
+    }
+  });
+
+  it('a count above 1,000,000 is refused, the file named (P3-2)', async () => {
+    const dir = tree();
+    fs.writeFileSync(path.join(dir, 'b.json'), JSON.stringify({ version: 1, entries: [{ path: 'src/a.py', ruleId: RULE, fingerprint: 'ab', count: 1e300 }] }));
+    const r = await run(['scan', '--baseline', 'b.json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(errors(r.stderr)).toBe('oculum: the baseline file b.json is not an Oculum baseline: entries[0].count is not a whole number from 1 to 1000000 (write it again with --write-baseline b.json)');
+  });
+
+  it('scan --help: at --report-unused-directives off a directive that cannot work is still a warning (P3-5)', async () => {
+    const help = await run(['scan', '--help']);
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('or off (not reported; a directive that cannot work, such as one naming an unknown rule, is still a warning)');
+  });
+});

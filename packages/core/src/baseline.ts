@@ -11,18 +11,21 @@ import type { ScanResult } from './types.js';
  *
  * An entry is keyed by the file's path relative to the baseline file's directory (`/` separators, so
  * the same from wherever the scan runs), the rule id and the finding's fingerprint (which survives line
- * shifts and reformatting, and holds no path: see `assignFingerprints`); `count` (absent: 1) when a file
- * has several findings of the same key. Everything here is linear in the findings and the entries.
+ * shifts and reformatting, and holds no path: see `assignFingerprints`). `count` (absent: 1, at most
+ * `MAX_ENTRY_COUNT`): how many findings the entry matches. A scan never writes one above 1 (fingerprints
+ * hold the occurrence index, so two findings of a file never share a key); a hand-edited file may. Everything here is linear in the findings and the entries.
  */
 export const BASELINE_VERSION = 1;
 export const DEFAULT_BASELINE_FILE = '.oculum-baseline.json';
+/** The largest `count` an entry may have (a scan never writes one: see `BaselineEntry.count`). */
+export const MAX_ENTRY_COUNT = 1_000_000;
 
 export interface BaselineEntry {
   /** Relative to the baseline file's directory, `/` separators. */
   path: string;
   ruleId: string;
   fingerprint: string;
-  /** How many findings of the file share this key; absent for one. */
+  /** How many findings of this key the entry matches (1 to `MAX_ENTRY_COUNT`); absent for one. A scan writes none. */
   count?: number;
 }
 
@@ -87,12 +90,12 @@ export function readBaseline(file: string, label = file): Baseline {
   if (!Array.isArray(entries)) return bad('"entries" is not an array');
   const out: BaselineEntry[] = [];
   entries.forEach((entry: unknown, i) => {
-    if (typeof entry !== 'object' || entry === null) return bad(`entries[${i}] is not an object`);
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return bad(`entries[${i}] is not an object`);
     const { path, ruleId, fingerprint, count } = entry as Record<string, unknown>;
     for (const [key, value] of [['path', path], ['ruleId', ruleId], ['fingerprint', fingerprint]] as const) {
       if (typeof value !== 'string' || value === '') bad(`entries[${i}].${key} is not a non-empty string`);
     }
-    if (count !== undefined && (typeof count !== 'number' || !Number.isInteger(count) || count < 1)) bad(`entries[${i}].count is not a whole number of 1 or more`);
+    if (count !== undefined && (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > MAX_ENTRY_COUNT)) bad(`entries[${i}].count is not a whole number from 1 to ${MAX_ENTRY_COUNT}`);
     out.push({ path: path as string, ruleId: ruleId as string, fingerprint: fingerprint as string, ...(typeof count === 'number' && count > 1 ? { count } : {}) });
   });
   return { version: BASELINE_VERSION, entries: out };
@@ -143,11 +146,20 @@ export interface ApplyBaselineOptions {
 }
 
 /**
+ * Whether the rules read a file: a file is listed in the results also when it could not be parsed at
+ * all (an error-severity `parse-error`, as a notebook with merge-conflict markers gives) or was skipped,
+ * and such a file says nothing about its entries (they are neither stale nor pruned).
+ */
+function wasRead(fr: ScanResult['files'][number]): boolean {
+  return !fr.diagnostics.some((d) => d.kind === 'skipped' || (d.kind === 'parse-error' && d.severity === 'error'));
+}
+
+/**
  * Whether an entry could have matched a finding of this scan: its file was read and its rule ran
  * (else the scan says nothing about it), or its file no longer exists.
  */
 function covered(result: ScanResult, baseDir: string, ran: (ruleId: string) => boolean): (entry: BaselineEntry) => boolean {
-  const scanned = new Set(result.files.map((fr) => baselinePath(baseDir, fr.file)));
+  const scanned = new Set(result.files.filter(wasRead).map((fr) => baselinePath(baseDir, fr.file)));
   const exists = new Map<string, boolean>();
   return (entry) => {
     if (scanned.has(entry.path)) return ran(entry.ruleId);

@@ -567,9 +567,11 @@ export interface FormatterContext {
   /**
    * The baseline the CLI applied (`--baseline`): its name as shown, and how many of its entries match no
    * finding anymore. The summaries say how many findings it left out and, when some of its entries no
-   * longer match, that `--write-baseline` prunes them; JSON reports it as `baseline`.
+   * longer match, that `--write-baseline` prunes them; JSON reports it as `baseline`. `matched`: the
+   * findings it suppressed (`applyBaseline`'s count, also those `--quiet` leaves out of the result);
+   * absent: those of the result.
    */
-  baseline?: { file: string; unmatched: number };
+  baseline?: { file: string; unmatched: number; matched?: number };
   /**
    * The terminal's width in columns: stylish wraps long messages so that each row fits it (at least
    * 40 columns of message), the rule id on the row's first line. Absent: one line per row.

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyBaseline, baselineEntries, formatBaseline, readBaseline } from '../src/baseline.js';
+import { applyBaseline, baselineEntries, entriesOutsideScan, formatBaseline, readBaseline } from '../src/baseline.js';
+import { toSarif } from '../src/formatters/index.js';
 import type { Finding, ScanResult } from '../src/types.js';
 
 const finding = (file: string, fingerprint: string, extra: Partial<Finding> = {}): Finding => ({
@@ -67,10 +68,56 @@ describe('baselines', () => {
     fs.writeFileSync(file, '\uFEFF{ "version": 1, "entries": [{ "path": "a.py", "ruleId": "x/y", "fingerprint": "ab", "count": 1 }] }');
     expect(readBaseline(file, 'b.json')).toEqual({ version: 1, entries: [{ path: 'a.py', ruleId: 'x/y', fingerprint: 'ab' }] });
     fs.writeFileSync(file, '{ "version": 1, "entries": [{ "path": "a.py", "ruleId": "x/y", "fingerprint": "ab", "count": 0 }] }');
-    expect(() => readBaseline(file, 'b.json')).toThrow('entries[0].count is not a whole number of 1 or more');
+    expect(() => readBaseline(file, 'b.json')).toThrow('entries[0].count is not a whole number from 1 to 1000000');
     fs.writeFileSync(file, 'secret-token-1234');
     expect(() => readBaseline(file, 'b.json')).toThrow(/^the baseline file b\.json is not valid JSON/);
     expect(() => readBaseline(file, 'b.json')).not.toThrow(/secret/);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a count must be a whole number up to 1,000,000, and an entry an object, not an array, the file named (review w38core P3-2)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oculum-baseline-'));
+    const file = path.join(dir, 'b.json');
+    const entry = (count: string) => `{ "version": 1, "entries": [{ "path": "a.py", "ruleId": "x/y", "fingerprint": "ab", "count": ${count} }] }`;
+    for (const count of ['1e300', '9007199254740993', '1000001', '2.5']) {
+      fs.writeFileSync(file, entry(count));
+      expect(() => readBaseline(file, 'b.json')).toThrow('the baseline file b.json is not an Oculum baseline: entries[0].count is not a whole number from 1 to 1000000');
+    }
+    fs.writeFileSync(file, entry('1000000'));
+    expect(readBaseline(file, 'b.json').entries[0]!.count).toBe(1_000_000);
+    fs.writeFileSync(file, '{ "version": 1, "entries": [[1]] }');
+    expect(() => readBaseline(file, 'b.json')).toThrow('the baseline file b.json is not an Oculum baseline: entries[0] is not an object');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the entries of a file that could not be parsed or was skipped are neither unmatched nor dropped by a rewrite (review w38core P2-1)', () => {
+    const result = resultOf({ '/repo/nb.ipynb': [], '/repo/big.py': [], '/repo/ok.py': [] });
+    result.files[0]!.diagnostics.push({ file: '/repo/nb.ipynb', kind: 'parse-error', severity: 'error', message: 'Could not parse python file: not a readable Jupyter notebook' });
+    result.files[1]!.diagnostics.push({ file: '/repo/big.py', kind: 'skipped', severity: 'warning', message: 'Skipped: too large' });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oculum-baseline-'));
+    for (const name of ['nb.ipynb', 'big.py', 'ok.py']) fs.writeFileSync(path.join(dir, name), '');
+    for (const fr of result.files) fr.file = path.join(dir, path.basename(fr.file));
+    const entries = ['nb.ipynb', 'big.py', 'ok.py'].map((p) => ({ path: p, ruleId: 'torch/pickle-load', fingerprint: 'ff' }));
+    expect(applyBaseline(result, { version: 1, entries }, dir, { justification: 'j' })).toEqual({ matched: 0, unmatched: 1 });
+    expect(entriesOutsideScan(result, { version: 1, entries }, dir).map((e) => e.path)).toEqual(['nb.ipynb', 'big.py']);
+    // a parse error the parser recovered from (a warning) is a file read
+    result.files[0]!.diagnostics[0]!.severity = 'warning';
+    expect(applyBaseline(result, { version: 1, entries }, dir, { justification: 'j' })).toEqual({ matched: 0, unmatched: 2 });
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('SARIF above its limit keeps the new (unsuppressed) results before baselined ones, even more severe ones (review w38core P2-3)', () => {
+    const result = resultOf({
+      '/repo/a.py': [
+        finding('/repo/a.py', 'f1', { line: 1, severity: 'critical', suppressed: { kind: 'baseline', justification: 'in the baseline b.json' } }),
+        finding('/repo/a.py', 'f2', { line: 2, severity: 'critical', suppressed: { kind: 'baseline', justification: 'in the baseline b.json' } }),
+        finding('/repo/a.py', 'f3', { line: 3, severity: 'medium' }),
+      ],
+    });
+    const log = toSarif(result, { cwd: '/repo', color: false, version: '0' }, { maxResults: 2 });
+    const kept = log.runs[0]!.results.map((r: any) => [r.locations[0].physicalLocation.region.startLine, Boolean(r.suppressions)]);
+    expect(kept).toEqual([[1, true], [3, false]]);
+    const notes = log.runs[0]!.invocations[0]!.toolExecutionNotifications as Array<{ message: { text: string } }>;
+    expect(notes[0]!.message.text).toContain('1 result of 3 left out: this log keeps 2, unsuppressed results first, then the most severe');
   });
 });

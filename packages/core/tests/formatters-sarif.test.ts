@@ -270,13 +270,13 @@ describe('sarif formatter', () => {
     expect(run.invocations[0].toolExecutionNotifications).toEqual([
       {
         level: 'warning',
-        message: { text: '10 results of 25010 left out: this log keeps the 25000 most severe (GitHub code scanning rejects a run of more than 25000 results). `oculum scan --format json` lists them all.' },
+        message: { text: '10 results of 25010 left out: this log keeps 25000, unsuppressed results first, then the most severe (GitHub code scanning rejects a run of more than 25000 results). `oculum scan --format json` lists them all.' },
         descriptor: { id: 'limit' },
       },
     ]);
   });
 
-  it('orders the cut by level, then severity, then unsuppressed first (a smaller limit)', () => {
+  it('orders the cut unsuppressed first, then by level, then severity (a smaller limit; review w38core P2-3)', () => {
     const result = cleanResult();
     const file = at('a.py');
     result.files = [
@@ -295,11 +295,12 @@ describe('sarif formatter', () => {
     const log = toSarif(result, ctx, { maxResults: 3 });
     expectValid(log);
     const kept = log.runs[0].results.map((r: any) => r.locations[0].physicalLocation.region.startLine);
-    expect(kept).toEqual([3, 4, 5]);
+    // (the suppressed high one at line 3 goes before the unsuppressed warn-level one at line 2)
+    expect(kept).toEqual([2, 4, 5]);
     const withoutSuppressed = toSarif(result, ctx, { maxResults: 2 }).runs[0].results.map((r: any) => r.locations[0].physicalLocation.region.startLine);
     expect(withoutSuppressed).toEqual([4, 5]);
     const notifications = log.runs[0].invocations[0].toolExecutionNotifications as Array<{ message: { text: string } }>;
-    expect(notifications.map((n) => n.message.text)).toEqual(['2 results of 5 left out: this log keeps the 3 most severe (GitHub code scanning rejects a run of more than 25000 results). `oculum scan --format json` lists them all.', 'bad']);
+    expect(notifications.map((n) => n.message.text)).toEqual(['2 results of 5 left out: this log keeps 3, unsuppressed results first, then the most severe (GitHub code scanning rejects a run of more than 25000 results). `oculum scan --format json` lists them all.', 'bad']);
     expect(toSarif(result, ctx).runs[0].results).toHaveLength(5);
   });
 

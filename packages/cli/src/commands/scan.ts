@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_BASELINE_FILE, DETECTORS, SEVERITIES, applyBaseline, baselineEntries, closest, ensureDirectory, entriesOutsideScan, errnoText, formatBaseline, formatters, maxWorkers, readBaseline, runOutcome, unmatchedPattern } from '@oculum/core';
-import type { Baseline, Depth, Detector, Finding, FormatterContext, ScanOptions, ScanResult, Severity } from '@oculum/core';
+import { DEFAULT_BASELINE_FILE, DETECTORS, SEVERITIES, applyBaseline, baselineEntries, closest, ensureDirectory, entriesOutsideScan, errnoText, formatBaseline, formatters, maxWorkers, readBaseline, ruleFilteredOut, runOutcome, unmatchedPattern } from '@oculum/core';
+import type { Baseline, Depth, Detector, RuleFilters, Finding, FormatterContext, ScanOptions, ScanResult, Severity } from '@oculum/core';
 import { engine } from '../engine.js';
 import { CliError } from '../errors.js';
 import type { CliIo } from '../io.js';
@@ -308,8 +308,8 @@ function planBaseline(opts: ScanCommandOptions, io: CliIo): BaselinePlan {
   const plan: BaselinePlan = {};
   if (opts.baseline !== undefined) {
     if (opts.baseline.trim() === '') throw new CliError('--baseline needs a file (an unset variable?)');
-    const abs = path.resolve(cwd, opts.baseline);
-    plan.read = { abs, label: baselineLabel(abs, cwd) };
+    const abs = physicalPath(path.resolve(cwd, opts.baseline));
+    plan.read = { abs, label: baselineLabel(abs, cwd, opts.baseline) };
   }
   if (opts.writeBaseline !== undefined) {
     if (opts.stdin) throw new CliError('--write-baseline writes the findings of files: it cannot be used with --stdin');
@@ -318,13 +318,14 @@ function planBaseline(opts: ScanCommandOptions, io: CliIo): BaselinePlan {
     if (named !== undefined && !/\.json$/i.test(named)) {
       throw new CliError(`--write-baseline takes the baseline file to write, and "${named}" does not end in .json: to scan ${named}, name it before the option (oculum scan ${named} --write-baseline)`);
     }
-    const abs = named !== undefined ? path.resolve(cwd, named) : (plan.read?.abs ?? path.resolve(cwd, DEFAULT_BASELINE_FILE));
-    plan.write = { abs, label: baselineLabel(abs, cwd) };
+    const abs = named !== undefined ? physicalPath(path.resolve(cwd, named)) : (plan.read?.abs ?? physicalPath(path.resolve(cwd, DEFAULT_BASELINE_FILE)));
+    plan.write = { abs, label: named !== undefined ? baselineLabel(abs, cwd, named) : (plan.read?.label ?? baselineLabel(abs, cwd, DEFAULT_BASELINE_FILE)) };
   }
   if (plan.read && !(plan.write?.abs === plan.read.abs && !fs.existsSync(plan.read.abs))) plan.read.data = readBaseline(plan.read.abs, plan.read.label);
   if (plan.write) {
     if (plan.write.abs === plan.read?.abs) plan.write.previous = plan.read.data;
     else if (fs.existsSync(plan.write.abs)) {
+      refuseToOverwrite(plan.write.abs, plan.write.label);
       try {
         plan.write.previous = readBaseline(plan.write.abs, plan.write.label);
       } catch (err) {
@@ -335,28 +336,82 @@ function planBaseline(opts: ScanCommandOptions, io: CliIo): BaselinePlan {
   return plan;
 }
 
-/** A baseline file as the user would name it from `cwd` (`../.oculum-baseline.json` too), `/` separators. */
-function baselineLabel(abs: string, cwd: string): string {
+/**
+ * A baseline file as the user would name it from `cwd` (`../.oculum-baseline.json` too), `/`
+ * separators: from its physical path when that is inside `cwd`, else as the user spelled it.
+ */
+function baselineLabel(abs: string, cwd: string, given: string): string {
   const rel = path.relative(cwd, abs);
-  return rel === '' || path.isAbsolute(rel) ? abs : rel.split(path.sep).join('/');
+  if (rel === '') return abs;
+  if (!path.isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${path.sep}`)) return rel.split(path.sep).join('/');
+  return given.split(path.sep).join('/');
 }
 
-const DEPTH_ORDER: Record<Depth, number> = { quick: 0, standard: 1, deep: 2 };
+/**
+ * The physical path of a baseline file (its directory's symbolic links resolved; the file may not
+ * exist yet, nor its directory): the scanned files' paths are physical (the process's working
+ * directory is), and an entry's key is its file's path relative to the baseline's directory, so a
+ * baseline named through a link (`$PWD` under a linked home, macOS `/tmp`) must be too.
+ */
+function physicalPath(abs: string): string {
+  const rest: string[] = [];
+  let dir = path.dirname(abs);
+  for (;;) {
+    try {
+      return path.join(fs.realpathSync.native(dir), ...rest, path.basename(abs));
+    } catch {
+      const parent = path.dirname(dir);
+      if (parent === dir) return abs;
+      rest.unshift(path.basename(dir));
+      dir = parent;
+    }
+  }
+}
+
+/**
+ * `--write-baseline FILE` onto an existing file that is not an Oculum baseline (`package.json`, a
+ * config): refused (exit 2), the file left alone. A baseline of another version, or one that is
+ * malformed or not even JSON anymore (a merge conflict) but still has its numeric `"version"` and its
+ * `"entries"`, is replaced
+ * (with a warning); so is an empty file.
+ */
+function refuseToOverwrite(abs: string, label: string): void {
+  let text: string;
+  try {
+    if (!fs.statSync(abs).isFile()) throw new CliError(`--write-baseline: ${label} is not a file: name the baseline file to write (a .json file)`);
+    text = fs.readFileSync(abs, 'utf8');
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    return; // (unreadable: the write reports it)
+  }
+  if (text.trim() === '') return;
+  let data: unknown;
+  let isJson = true;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    isJson = false;
+  }
+  // (package.json has a "version" too, a string: a baseline's is a number, next to its "entries")
+  const looksLikeBaseline = isJson
+    ? typeof data === 'object' && data !== null && !Array.isArray(data) && typeof (data as { version?: unknown }).version === 'number' && 'entries' in data
+    : /"version"\s*:\s*\d/.test(text) && /"entries"\s*:/.test(text);
+  if (looksLikeBaseline) return;
+  throw new CliError(
+    `--write-baseline would overwrite ${label}, which is not an Oculum baseline (${isJson ? 'it has no numeric "version" with its "entries"' : 'it is not JSON'}): it was left alone. Name another file (oculum scan --write-baseline ${DEFAULT_BASELINE_FILE}), or remove ${label} first to write a baseline there`,
+  );
+}
 
 /**
  * Whether this run could have reported findings of a rule: loaded, and not left out by `--rule`,
- * `--detector` or the depth. A rule no plugin has anymore counts as run: its entries match nothing.
+ * `--detector` or the depth (core's `ruleFilteredOut`, the decision that makes a rule dormant). A rule
+ * no plugin has anymore counts as run: its entries match nothing.
  */
-function ruleRan(result: ScanResult, opts: ScanCommandOptions): (ruleId: string) => boolean {
+function ruleRan(result: ScanResult, filters: RuleFilters): (ruleId: string) => boolean {
   const rules = new Map(result.rules.map((r) => [r.id, r]));
-  const only = new Set(splitList(opts.rule));
-  const detectors = new Set(splitList(opts.detector));
   return (id) => {
     const rule = rules.get(id);
-    if (!rule) return true;
-    if (only.size > 0 && !only.has(id)) return false;
-    if (detectors.size > 0 && !detectors.has(rule.meta.detector)) return false;
-    return DEPTH_ORDER[rule.meta.minDepth ?? 'quick'] <= DEPTH_ORDER[opts.depth];
+    return !rule || !ruleFilteredOut(id, rule.meta, filters);
   };
 }
 
@@ -365,8 +420,8 @@ function ruleRan(result: ScanResult, opts: ScanCommandOptions): (ruleId: string)
  * files and rules it does not cover), then applied, so that the report shows what it accepted.
  * `--baseline` alone: its entries applied. What the formatters say about it, or undefined.
  */
-function useBaseline(plan: BaselinePlan, result: ScanResult, opts: ScanCommandOptions, io: CliIo, errored: boolean): FormatterContext['baseline'] {
-  const ran = ruleRan(result, opts);
+function useBaseline(plan: BaselinePlan, result: ScanResult, filters: RuleFilters, io: CliIo, errored: boolean): FormatterContext['baseline'] {
+  const ran = ruleRan(result, filters);
   if (plan.write && !errored) {
     const { abs, label, previous } = plan.write;
     const dir = path.dirname(abs);
@@ -384,14 +439,14 @@ function useBaseline(plan: BaselinePlan, result: ScanResult, opts: ScanCommandOp
     const counts = findings === fresh.length ? '' : ` (${findings} findings)`;
     const keptNote = kept.length > 0 ? `, ${kept.length} of them kept from before for files or rules this scan did not cover` : '';
     io.stderr.write(`oculum: wrote ${entries} baseline ${entries === 1 ? 'entry' : 'entries'}${counts} to ${label}${keptNote}\n`);
-    applyBaseline(result, { version: 1, entries: fresh }, dir, { justification: `in the baseline ${label}`, ran });
-    return { file: label, unmatched: 0 };
+    const written = applyBaseline(result, { version: 1, entries: fresh }, dir, { justification: `in the baseline ${label}`, ran });
+    return { file: label, unmatched: 0, matched: written.matched };
   }
   if (plan.write && errored) io.stderr.write(`oculum: the baseline ${plan.write.label} was not written: the scan reported a configuration or internal error (see the report)\n`);
   if (!plan.read?.data) return undefined;
   const { abs, label, data } = plan.read;
   const outcome = applyBaseline(result, data, path.dirname(abs), { justification: `in the baseline ${label}`, ran });
-  return { file: label, unmatched: outcome.unmatched };
+  return { file: label, unmatched: outcome.unmatched, matched: outcome.matched };
 }
 
 export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: CliIo): Promise<number> {
@@ -475,7 +530,7 @@ export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: 
   }
 
   // A baseline's findings are suppressed before anything counts them (exit code, summaries, --quiet).
-  const baseline = baselinePlan.read || baselinePlan.write ? useBaseline(baselinePlan, result, opts, io, exitCodeFor(result, opts.failOn).errored) : undefined;
+  const baseline = baselinePlan.read || baselinePlan.write ? useBaseline(baselinePlan, result, { ...(options.onlyRules ? { onlyRules: options.onlyRules } : {}), ...(options.onlyDetectors ? { onlyDetectors: options.onlyDetectors } : {}), depth: opts.depth }, io, exitCodeFor(result, opts.failOn).errored) : undefined;
   const decision = exitCodeFor(result, opts.failOn, opts.maxWarnings);
   const shown = opts.quiet ? onlyErrors(result) : result;
   const toFile = opts.output !== undefined;

@@ -63,6 +63,25 @@ export interface FileConfig {
 
 const DEPTH_ORDER: Record<Depth, number> = { quick: 0, standard: 1, deep: 2 };
 
+/** The filters of a scan that leave rules out: `--rule`, `--detector` and `--depth`. */
+export interface RuleFilters {
+  onlyRules?: readonly string[];
+  onlyDetectors?: readonly string[];
+  depth: Depth;
+}
+
+/**
+ * Whether a scan's filters leave a rule out (it is then dormant: enabled, but it did not run): not
+ * among `onlyRules` (when given), not of one of `onlyDetectors` (when given), or its `minDepth` is
+ * deeper than the scan's. The one decision the config (dormant rules) and the CLI's baseline (the
+ * entries of rules that did not run are neither stale nor pruned) share.
+ */
+export function ruleFilteredOut(id: string, meta: { detector: Detector; minDepth?: Depth }, filters: RuleFilters): boolean {
+  if (filters.onlyRules && filters.onlyRules.length > 0 && !filters.onlyRules.includes(id)) return true;
+  if (filters.onlyDetectors && filters.onlyDetectors.length > 0 && !filters.onlyDetectors.includes(meta.detector)) return true;
+  return DEPTH_ORDER[meta.minDepth ?? 'quick'] > DEPTH_ORDER[filters.depth];
+}
+
 function levenshtein(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
@@ -654,10 +673,8 @@ export class ConfigResolver {
       }
       if (level === 'off') continue;
       if (entry.rule.meta.deprecated && !s) continue;
-      if (
-        (onlyDetectors && onlyDetectors.length > 0 && !onlyDetectors.includes(entry.rule.meta.detector)) ||
-        DEPTH_ORDER[entry.rule.meta.minDepth ?? 'quick'] > DEPTH_ORDER[depth]
-      ) {
+      // (`onlyRules` was applied above: a rule it names runs even when its config turned it off)
+      if (ruleFilteredOut(id, entry.rule.meta, { ...(onlyDetectors ? { onlyDetectors } : {}), depth })) {
         dormant.push(entry);
         continue;
       }

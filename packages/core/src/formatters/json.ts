@@ -153,7 +153,7 @@ export function toJsonReport(result: ScanResult, ctx: FormatterContext): JsonRep
       })),
     diagnostics: global.map((d) => diagnostic(ctx.cwd, d)),
     rules: [...(result.rules ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(jsonRule),
-    ...(ctx.baseline ? { baseline: { file: ctx.baseline.file, matched: summary.baselined, unmatched: ctx.baseline.unmatched } } : {}),
+    ...(ctx.baseline ? { baseline: { file: ctx.baseline.file, matched: ctx.baseline.matched ?? summary.baselined, unmatched: ctx.baseline.unmatched } } : {}),
   };
 }
 

@@ -7,7 +7,7 @@ export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 /**
  * GitHub code scanning rejects a SARIF run of more results than this ("Results per run: 25,000";
  * https://docs.github.com/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning#validating-your-sarif-file).
- * Above it, the most severe results are kept and a notification says how many were left out.
+ * Above it, unsuppressed results are kept first, then the most severe, and a notification says how many were left out.
  */
 export const SARIF_MAX_RESULTS = 25_000;
 
@@ -95,8 +95,9 @@ function diagnosticLevel(d: Diagnostic): SarifLevel {
 
 /**
  * The SARIF log as an object (what the `sarif` formatter serialises). `maxResults` (default
- * `SARIF_MAX_RESULTS`, what GitHub accepts): above it, the results kept are the most severe ones (by
- * level, then severity, unsuppressed before suppressed, then their order in the log), still in that
+ * `SARIF_MAX_RESULTS`, what GitHub accepts): above it, the results kept are the unsuppressed ones
+ * first (a new finding is never cut for a baselined or suppressed one), then the most severe (by
+ * level, then severity, then their order in the log), still in that
  * order, and a warning notification says how many were left out and that the JSON format has them all.
  */
 export function toSarif(result: ScanResult, ctx: FormatterContext, { maxResults = SARIF_MAX_RESULTS }: { maxResults?: number } = {}) {
@@ -177,7 +178,8 @@ export function toSarif(result: ScanResult, ctx: FormatterContext, { maxResults 
   const leftOut = Math.max(0, allResults.length - limit);
   if (leftOut > 0) {
     const order = allResults.map((_, i) => i);
-    order.sort((a, b) => allResults[b].rank - allResults[a].rank || Number(allResults[a].suppressed) - Number(allResults[b].suppressed) || a - b);
+    // unsuppressed results first (a new finding must not lose its place to a baselined backlog), then the most severe
+    order.sort((a, b) => Number(allResults[a].suppressed) - Number(allResults[b].suppressed) || allResults[b].rank - allResults[a].rank || a - b);
     const kept = order.slice(0, limit).sort((a, b) => a - b);
     results = kept.map((i) => allResults[i].sarifResult);
   }
@@ -187,7 +189,7 @@ export function toSarif(result: ScanResult, ctx: FormatterContext, { maxResults 
     notifications.push({
       level: 'warning',
       message: {
-        text: `${plural(leftOut, 'result')} of ${allResults.length} left out: this log keeps the ${limit} most severe (GitHub code scanning rejects a run of more than ${SARIF_MAX_RESULTS} results). \`oculum scan --format json\` lists them all.`,
+        text: `${plural(leftOut, 'result')} of ${allResults.length} left out: this log keeps ${limit}, unsuppressed results first, then the most severe (GitHub code scanning rejects a run of more than ${SARIF_MAX_RESULTS} results). \`oculum scan --format json\` lists them all.`,
       },
       descriptor: { id: 'limit' },
     });

@@ -351,7 +351,8 @@ export function countsLine(summary: Summary, result: ScanResult, failOn: Severit
  */
 export function baselineNotes(summary: Summary, baseline: FormatterContext['baseline']): { hidden?: string; stale?: string } {
   const out: { hidden?: string; stale?: string } = {};
-  if (summary.baselined > 0) out.hidden = `${plural(summary.baselined, 'finding')} in the baseline not shown`;
+  const matched = baseline?.matched ?? summary.baselined;
+  if (matched > 0) out.hidden = `${plural(matched, 'finding')} in the baseline not shown`;
   const n = baseline?.unmatched ?? 0;
   if (n > 0) out.stale = `${plural(n, 'baseline entry', 'baseline entries')} no longer ${n === 1 ? 'matches' : 'match'}; run --write-baseline to prune ${n === 1 ? 'it' : 'them'}`;
   return out;
