@@ -329,3 +329,62 @@ describe('a name rebound from a conditional over itself', () => {
     expect(findings.map((f) => `${f.line}:${f.confidence}`)).toEqual(['404:low', '405:high']);
   });
 });
+
+// (whole-change review w38hf P1-2) a name rebuilt by `+` a thousand times and loaded a thousand times: each load's
+// URL was read again through the whole chain by each rule (172 s); what a value holds is read once per file
+describe('a URL rebuilt by + many times, loaded many times', () => {
+  it('reads each binding once for the file, not once per load', async () => {
+    const n = 200;
+    const text = ['import torch', "p = 'http://x.org/m'", ...Array.from({ length: n }, () => "p = p + 'a'"), ...Array.from({ length: n }, () => 'm = torch.hub.load_state_dict_from_url(p)')].join('\n');
+    const original = PythonSourceCode.prototype.bindingsOf;
+    let reads = 0;
+    PythonSourceCode.prototype.bindingsOf = function (this: PythonSourceCode, ...args: Parameters<typeof original>) {
+      reads++;
+      return original.apply(this, args);
+    };
+    let findings: Finding[];
+    try {
+      findings = await lintAll(text);
+    } finally {
+      PythonSourceCode.prototype.bindingsOf = original;
+    }
+    expect(findings.filter((f) => f.ruleId === 'hf/insecure-model-url')).toHaveLength(n);
+    expect(findings.filter((f) => f.ruleId === 'hf/download-without-hash')).toHaveLength(n);
+    // a few reads per binding and per load (n × n = 40,000 and more with a walk per load)
+    expect(reads).toBeLessThan(40 * n);
+  });
+});
+
+// Work counted, not timed (review w38hf P1-1): Keras's `model.save("hf://…")` resolved the argument of every
+// `.save(x)` of the file, walking a name's whole `+` chain at each (1000 rebinds × 1000 saves: 159 s).
+describe('many saves of a name rebound many times', () => {
+  const chain = (n: number, saves: string) => `import keras\nm = keras.Sequential()\np = 'hf://me/x'\n${"p = p + 'a'\n".repeat(n)}${saves.repeat(n)}`;
+  const count = async (text: string): Promise<{ findings: Finding[]; calls: number }> => {
+    const spy = vi.spyOn(PythonSourceCode.prototype, 'reachingBindings');
+    try {
+      const findings = (await lintAll(text)).filter((f) => f.ruleId === 'hf/public-hub-upload');
+      return { findings, calls: spy.mock.calls.length };
+    } finally {
+      spy.mockRestore();
+    }
+  };
+
+  it('the value of a name is resolved once for all the saves that read it', async () => {
+    const n = 400;
+    const { findings, calls } = await count(chain(n, 'm.save(p)\n'));
+    expect(findings).toHaveLength(n);
+    expect(calls).toBeLessThan(30 * n); // it was about n at each save
+  });
+
+  it('a save whose argument cannot hold hf:// is not resolved', async () => {
+    const n = 400;
+    const { findings, calls } = await count(chain(n, 'm.save(p)\n').replace(/hf:\/\/me/g, 'out'));
+    expect(findings).toHaveLength(0);
+    expect(calls).toBeLessThan(n);
+  });
+
+  it('a copy of a name bound to an hf:// path is still read', async () => {
+    const { findings } = await count(chain(3, 'm.save(q)\n').replace("p = 'hf://me/x'\n", "p = 'hf://me/x'\nq = p\n"));
+    expect(findings).toHaveLength(3);
+  });
+});

@@ -69,8 +69,28 @@ function isParameter(sc: PySourceCode, use: PyNode): boolean {
 /** The first pieces of `+` chains being read again past the depth bound (see `resolve`'s `+`), by node id (one file at a time). */
 const chainHeadsResolving = new Set<number>();
 
+/** Per file: `resolve`'s answer by node and depth (a value asked again by each load and each rule is read once). */
+const resolvedByFile = new WeakMap<PySourceCode, Map<number, Resolved>>();
+
+/**
+ * What a value holds as the rules read it (a string, a known prefix, a local path, a private temporary place,
+ * …), to `depth` 6 (each step into a name's value, a call's argument or an operand counts one). Memoized per
+ * file by node and depth: the answer depends on nothing else (a `+` chain's first piece being read again past the
+ * bound ends there, whoever asks first).
+ */
 export function resolve(sc: PySourceCode, node: PyNode | null | undefined, depth = 0): Resolved {
   if (!node || depth > 6) return { kind: 'unknown' };
+  let memo = resolvedByFile.get(sc);
+  if (!memo) resolvedByFile.set(sc, (memo = new Map()));
+  const key = node.id * 8 + depth;
+  const known = memo.get(key);
+  if (known) return known;
+  const found = resolveUncached(sc, node, depth);
+  memo.set(key, found);
+  return found;
+}
+
+function resolveUncached(sc: PySourceCode, node: PyNode, depth: number): Resolved {
   if (node.type === 'parenthesized_expression' && node.namedChildren[0]) return resolve(sc, node.namedChildren[0], depth + 1);
   // Calls that build paths say "local" whatever their text (`os.path.join("org", "x")` is a directory).
   if (node.type === 'call') {
