@@ -265,21 +265,76 @@ function kerasHubSave(
 ): { path: PyNode; repo: { value?: string; text?: string }; confidence: Confidence } | undefined {
   let path: PyNode | undefined;
   if (qn && KERAS_SAVE_MODEL.test(qn)) path = sc.argument(call, { name: 'filepath', position: 1 });
-  // a method `save` of an object (`torch.save`, `numpy.save` are module functions: not these)
-  else if (method === 'save' && isMethod && (!qn || /^(?:keras|tensorflow\.keras)\./.test(qn))) path = sc.argument(call, { name: 'filepath', position: 0 });
-  if (!path) return undefined;
+  // a method `save` (module functions such as `torch.save`/`numpy.save` have a qualified name outside Keras and
+  // stop here), in a file that uses Keras, on a receiver not known to hold something else (a PIL image, a
+  // storage object): any other `.save("hf://…")` belongs to another library (review w38hf P2-1)
+  else if (method === 'save' && isMethod && (!qn || KERAS_PREFIX.test(qn)) && KERAS_MODULES.some((m) => sc.imports.has(m)) && !otherReceiver(sc, call)) {
+    path = sc.argument(call, { name: 'filepath', position: 0 });
+  }
+  if (!path || !mayHoldHfPath(sc, path)) return undefined;
   const r = resolve(sc, path);
   if (r.kind === 'string') {
     const m = /^hf:\/\/([^/]+\/[^/]+)$/i.exec(r.value);
     return m ? { path, repo: { value: m[1] }, confidence: r.soft ? 'medium' : 'high' } : undefined;
   }
   if (r.kind === 'prefix' && /^hf:\/\//i.test(r.value) && !/^hf:\/\/(?:datasets|spaces)\//i.test(r.value)) {
-    // `f"hf://{repo_id}"`: the id's own text
+    // Keras takes `hf://owner/name` only: a known end with a further path segment or an extension
+    // (`f"hf://{repo}/samples/0.png"`, `f"hf://{repo_id}/config.yaml"`) is a file path of another library
+    const pieces = sc.stringPieces(path) ?? [r.value];
+    const known = pieces.join('').replace(/^hf:\/\//i, '');
+    const last = pieces.length > 1 ? pieces[pieces.length - 1] : '';
+    if ((known.match(/\//g) ?? []).length > 1 || /\//.test(last) || /\.[a-z][a-z0-9]{0,4}$/i.test(last)) return undefined;
     const parts = path.type === 'string' ? path.namedChildren.filter((c) => c.type !== 'string_start' && c.type !== 'string_end') : [];
+    // `f"hf://{repo_id}"`: the id's own text
     const inner = parts.length === 2 && parts[0].type === 'string_content' && parts[0].text === 'hf://' && parts[1].type === 'interpolation' ? parts[1].childForFieldName('expression') : null;
     return { path, repo: inner ? { text: sc.getText(inner) } : {}, confidence: 'medium' };
   }
   return undefined;
+}
+
+/** Modules whose import makes a method `.save("hf://…")` Keras's. */
+const KERAS_MODULES = ['keras', 'tf_keras', 'tensorflow', 'keras_hub', 'keras_nlp'];
+const KERAS_PREFIX = /^(?:keras|tf_keras|tensorflow|keras_hub|keras_nlp)\./;
+
+/** The receiver of `call` is known to hold an instance of an imported library other than Keras (`Image.open(p)`). */
+function otherReceiver(sc: PySourceCode, call: PyNode): boolean {
+  const recv = receiverOf(call);
+  if (!recv) return false;
+  const types = sc.instanceTypes(recv);
+  return types.length > 0 && types.every((t) => !KERAS_PREFIX.test(t) && sc.imports.has(t.split('.')[0]));
+}
+
+/** Per file: whether a binding of the name mentions `hf://` (a cheap gate, asked once per name). */
+const namesMentioningHf = new WeakMap<PySourceCode, Map<string, boolean>>();
+const resolvedByBindings = new WeakMap<PySourceCode, Map<string, ReturnType<typeof resolve>>>();
+
+/**
+ * Whether the path argument can hold `hf://` at all, without resolving it: its own text mentions it
+ * (a literal, `"hf://" + repo`), or a name (alone, or a hole of an f-string) has a binding, or a default,
+ * whose text mentions it (review w38hf P1-1: every `.save(x)` of the file was resolved).
+ */
+function mayHoldHfPath(sc: PySourceCode, path: PyNode): boolean {
+  if (/hf:\/\//i.test(path.text)) return true;
+  if (path.type === 'string') {
+    return path.namedChildren.some((c) => {
+      const e = c.type === 'interpolation' ? c.childForFieldName('expression') : null;
+      return e?.type === 'identifier' && nameMentionsHf(sc, e.text);
+    });
+  }
+  return path.type === 'identifier' && nameMentionsHf(sc, path.text);
+}
+
+/** A binding of `name` (or of a name it is copied from, `q = p`) mentions `hf://`: once per name, cycles answered no. */
+function nameMentionsHf(sc: PySourceCode, name: string): boolean {
+  let memo = namesMentioningHf.get(sc);
+  if (!memo) namesMentioningHf.set(sc, (memo = new Map()));
+  let known = memo.get(name);
+  if (known === undefined) {
+    memo.set(name, false);
+    known = sc.bindingsNamed(name).some((b) => b.value !== undefined && (/hf:\/\//i.test(b.value.text) || (b.value.type === 'identifier' && nameMentionsHf(sc, b.value.text))));
+    memo.set(name, known);
+  }
+  return known;
 }
 
 /**
@@ -384,9 +439,8 @@ function createdPrivateBefore(sc: PySourceCode, upload: PyNode, target = sc.argu
   if (!target) return false;
   const targetId = hub ? hub.value : sc.constant(target);
   const targetText = hub ? hub.text : sc.getText(target);
-  const fn = sc.enclosingFunction(upload);
-  return sc.callsWithin(fn).some((c) => {
-    if (c.endIndex > upload.startIndex || calleeName(c) !== 'create_repo' || privacyFlag(sc, c, 'private') !== 'true') return false;
+  return privateCreates(sc, sc.enclosingFunction(upload)).some((c) => {
+    if (c.endIndex > upload.startIndex) return false;
     const id = sc.argument(c, { name: 'repo_id' }) ?? sc.argument(c, { position: 0 });
     if (!id) return false;
     if (typeof targetId === 'string' && sc.constant(id) === targetId) return true;
@@ -397,6 +451,16 @@ function createdPrivateBefore(sc: PySourceCode, upload: PyNode, target = sc.argu
     // `repo_id = create_repo(..., private=True).repo_id` … `repo_id=repo_id` (diffusers' examples)
     return target.type === 'identifier' && valuesOf(sc, target).some((v) => readsRepoId(v, c));
   });
+}
+
+/** Per file and function: its `create_repo(..., private=True)` calls, found once (each upload read every call of the function). */
+const privateCreatesMemo = new WeakMap<PySourceCode, Map<number, PyNode[]>>();
+function privateCreates(sc: PySourceCode, fn: PyNode): PyNode[] {
+  let memo = privateCreatesMemo.get(sc);
+  if (!memo) privateCreatesMemo.set(sc, (memo = new Map()));
+  let found = memo.get(fn.id);
+  if (!found) memo.set(fn.id, (found = sc.callsWithin(fn).filter((c) => calleeName(c) === 'create_repo' && privacyFlag(sc, c, 'private') === 'true')));
+  return found;
 }
 
 /** `<create_repo call>.repo_id` (the `RepoUrl` it returns carries the id). */

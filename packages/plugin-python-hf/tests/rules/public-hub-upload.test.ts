@@ -20,6 +20,10 @@ ruleTester.run('hf/public-hub-upload', rule, {
     'from huggingface_hub import Repository\nclass PushCallback:\n    def __init__(self, args):\n        self.repo = None\n        self.repo = Repository(args.output_dir, clone_from=args.hub_model_id)\n    def on_train_end(self):\n        self.repo.push_to_hub(commit_message="End of training", blocking=False)',
     // Keras saves that are no Hub upload, and one into a repository created private first (review keras P2-2)
     'import keras, torch\nfrom huggingface_hub import create_repo\ndef f(model, repo_id):\n    model.save("model.keras")\n    model.save("hf://datasets/acme/x/y.keras")\n    torch.save(model, "hf://acme/t")\n    create_repo("acme/p", private=True, exist_ok=True)\n    model.save("hf://acme/p")\n    create_repo(repo_id, private=True)\n    keras.saving.save_model(model, f"hf://{repo_id}")',
+    // `.save("hf://…")` of other libraries: no Keras import, a receiver known to be a PIL image, or a file path
+    // inside a repository (Keras takes `hf://owner/name` only) (review w38hf P2-1)
+    'def publish_sample(img, repo):\n    img.save(f"hf://{repo}/samples/0.png")\ndef store(storage, content):\n    storage.save("hf://me/cache", content)',
+    'import keras\nfrom PIL import Image\ndef f(model, repo, repo_id, cfg):\n    Image.open("a.png").save("hf://me/cache")\n    model.save(f"hf://{repo}/samples/0.png")\n    cfg.save(f"hf://{repo_id}/config.yaml")\n    model.save("hf://" + repo + "/weights.keras")\n    model.save(f"hf://{repo}.keras")',
     // mlx-vlm's convert with no upload, or into a repository created private first
     'from huggingface_hub import create_repo\nfrom mlx_vlm import convert\nconvert("org/m", "mlx_model", True, 64, 4, "float16", "0123456789abcdef0123456789abcdef01234567")\ndef f():\n    create_repo("me/vlm", private=True, exist_ok=True)\n    convert("org/m", mlx_path="m", upload_repo="me/vlm")',
     // a command without `--upload-repo`, another command, and an upload into a repository created private first
@@ -87,6 +91,15 @@ ruleTester.run('hf/public-hub-upload', rule, {
       errors: [
         { messageId: 'publicLibraryUpload', line: 4, confidence: 'high', data: { api: 'model.save', what: 'the model (to an `hf://` path)', how: "with no private=True, at the account's default visibility", extra: ', right after training with no evaluation or review step' } },
         { messageId: 'publicLibraryUpload', line: 6, confidence: 'medium', data: { api: 'keras.saving.save_model', what: 'the model (to an `hf://` path)', how: "with no private=True, at the account's default visibility", extra: '' } },
+      ],
+    },
+    // still Keras's: through tf.keras, an owner/name f-string, a name bound to an hf:// path, `"hf://" + repo` (review w38hf P2-1)
+    {
+      code: 'from tensorflow import keras\nP = "hf://me/m1"\ndef f(m, owner, name, repo):\n    m.save(P)\n    m.save(f"hf://{owner}/{name}")\n    m.save("hf://" + repo)',
+      errors: [
+        { messageId: 'publicLibraryUpload', line: 4, confidence: 'high', data: { api: 'm.save', what: 'the model (to an `hf://` path)', how: "with no private=True, at the account's default visibility", extra: '' } },
+        { messageId: 'publicLibraryUpload', line: 5, confidence: 'medium', data: { api: 'm.save', what: 'the model (to an `hf://` path)', how: "with no private=True, at the account's default visibility", extra: '' } },
+        { messageId: 'publicLibraryUpload', line: 6, confidence: 'medium', data: { api: 'm.save', what: 'the model (to an `hf://` path)', how: "with no private=True, at the account's default visibility", extra: '' } },
       ],
     },
     // mlx-lm ≤ 0.19's `mlx_lm.utils.convert` (upload_repo 7th) and mlx-vlm's convert/upload_to_hub (review apple P2-2, P2-3)
