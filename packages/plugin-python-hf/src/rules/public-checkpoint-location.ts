@@ -84,9 +84,9 @@ function saveSite(sc: PySourceCode, call: PyNode): SaveSite | undefined {
       // (review webupload P2-1)
       if ((recv && isUpload(sc, recv)) || isUploadArgument(sc, sc.argument(call, { name: 'content', position: 1 }))) return undefined;
       const path = arg(['filepath', 'path', 'save_directory'], 0);
-      // the receiver's own name (`model`, `self.model`; `models` of `models["bert"]`), never the key of a
-      // subscript (`files["model"]`)
-      if (recv && MODELISH.test(ownName(recv))) return { api: `${recv.text.length > 30 ? 'model' : recv.text}.save`, path, confidence: 'high' };
+      // the receiver's own name (`model`, `self.model`; `models` of `models["bert"]`, `build_model()`,
+      // `(model := …)`), never the key of a subscript (`files["model"]`)
+      if (recv && ownNames(recv).some((n) => MODELISH.test(n))) return { api: `${recv.text.length > 30 ? 'model' : recv.text}.save`, path, confidence: 'high' };
       const r = path ? resolve(sc, path) : undefined;
       if (r && (r.kind === 'string' || r.kind === 'prefix') && isModelFile(r.value)) return { api: '.save', path, confidence: 'medium' };
       return undefined;
@@ -96,15 +96,31 @@ function saveSite(sc: PySourceCode, call: PyNode): SaveSite | undefined {
   }
 }
 
-/** The name an expression is known by: an identifier, an attribute's last name, the subscripted value's name. */
-function ownName(node: PyNode): string {
-  if (node.type === 'identifier') return node.text;
-  if (node.type === 'attribute') return node.childForFieldName('attribute')?.text ?? '';
+/**
+ * The receiver's names that say what it holds: an identifier, an attribute's last name, the subscripted value's
+ * name (never a subscript's key: `files["model"]`), through parentheses and a walrus (its name, then its value);
+ * for a call, the callee's own name and, as before (review w38hf P2-2), the text after its last dot
+ * (`build_model()`, `keras.models.load_model("x")` → `load_model`).
+ */
+function ownNames(node: PyNode, depth = 0): string[] {
+  if (depth > 8) return [];
+  if (node.type === 'identifier') return [node.text];
+  if (node.type === 'attribute') return [node.childForFieldName('attribute')?.text ?? ''];
   if (node.type === 'subscript') {
     const value = node.childForFieldName('value');
-    return value && (value.type === 'identifier' || value.type === 'attribute') ? ownName(value) : '';
+    return value && (value.type === 'identifier' || value.type === 'attribute') ? ownNames(value, depth + 1) : [];
   }
-  return '';
+  if (node.type === 'parenthesized_expression') return node.namedChildren[0] ? ownNames(node.namedChildren[0], depth + 1) : [];
+  if (node.type === 'named_expression') {
+    const name = node.childForFieldName('name');
+    const value = node.childForFieldName('value');
+    return [...(name ? [name.text] : []), ...(value ? ownNames(value, depth + 1) : [])];
+  }
+  if (node.type === 'call') {
+    const callee = node.childForFieldName('function');
+    return [...(callee && (callee.type === 'identifier' || callee.type === 'attribute') ? ownNames(callee, depth + 1) : []), node.text.split('.').pop() ?? ''];
+  }
+  return [];
 }
 
 /** The classes of a file a client uploads to a web handler that have a `save(dst)` (werkzeug's `FileStorage`), or whose content a storage saves. */

@@ -50,6 +50,17 @@ ruleTester.run('hf/public-checkpoint-location', rule, {
     'import os\nLOG_DIR = "/data/logs"\ndef f(step):\n    log_path = os.path.join(LOG_DIR, f"run_{step}.txt")\n    os.chmod(log_path, 0o777)',
   ],
   invalid: [
+    // a call, parenthesized or walrus receiver is read by the callee's or the walrus's name (review w38hf P2-2)
+    {
+      code: 'import keras\ndef build_model():\n    return keras.Sequential([keras.layers.Dense(1)])\nbuild_model().save("/tmp/export/ckpt")\n(model := build_model()).save("/tmp/export/ckpt2")\nkeras.models.load_model("base.keras").save("/tmp/export/ckpt3")\n(model).save("/tmp/export/ckpt4")\n(m := build_model()).save("/tmp/export/ckpt5")',
+      errors: [
+        { messageId: 'publicPath', line: 4, confidence: 'high', data: { api: 'build_model().save', path: '/tmp/export/ckpt', where: 'a shared temporary directory', extra: '' } },
+        { messageId: 'publicPath', line: 5, confidence: 'high', data: { api: '(model := build_model()).save', path: '/tmp/export/ckpt2', where: 'a shared temporary directory', extra: '' } },
+        { messageId: 'publicPath', line: 6, confidence: 'high', data: { api: 'model.save', path: '/tmp/export/ckpt3', where: 'a shared temporary directory', extra: '' } },
+        { messageId: 'publicPath', line: 7, confidence: 'high', data: { api: '(model).save', path: '/tmp/export/ckpt4', where: 'a shared temporary directory', extra: '' } },
+        { messageId: 'publicPath', line: 8, confidence: 'high', data: { api: '(m := build_model()).save', path: '/tmp/export/ckpt5', where: 'a shared temporary directory', extra: '' } },
+      ],
+    },
     // a receiver that is no upload is still read by its own name, or by its path
     {
       code: 'def f(model, files, models, request):\n    model.save("/tmp/finetuned")\n    files["model"].save("/tmp/x.pt")\n    models["bert"].save("/tmp/bert")\n    request.cache["m"].save("/tmp/y.pt")',
