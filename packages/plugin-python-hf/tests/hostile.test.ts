@@ -389,3 +389,23 @@ describe('many saves of a name rebound many times', () => {
     expect(findings).toHaveLength(3);
   });
 });
+
+// Work counted, not timed (review w38hf P2-3): a name rebound by `get_file(...)` in thousands of branches was read
+// again, each `get_file` call resolved, for each reader of the name (3000 branches, 300 readers: 5.5 s).
+describe('many readers of a name rebound by get_file in many branches', () => {
+  it('each get_file call is read once', async () => {
+    const n = 1000;
+    const readers = 100;
+    const branches = Array.from({ length: n }, (_, i) => `    if xs[${i}]:\n        p = keras.utils.get_file('a${i}.csv', 'https://x/a${i}.csv')\n`).join('');
+    const reads = Array.from({ length: readers }, (_, i) => `    df${i} = pd.read_csv(p)\n    model.fit(df${i})\n`).join('');
+    const text = `import pandas as pd\nfrom tensorflow import keras\ndef f(xs, model):\n    p = keras.utils.get_file('a.csv', 'https://x/a.csv')\n${branches}${reads}`;
+    const spy = vi.spyOn(PythonSourceCode.prototype, 'argument');
+    try {
+      const findings = (await lintAll(text)).filter((f) => f.ruleId === 'hf/untrusted-training-data');
+      expect(findings).toHaveLength(readers);
+      expect(spy.mock.calls.length).toBeLessThan(40 * n); // it was about 5n at each reader
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});

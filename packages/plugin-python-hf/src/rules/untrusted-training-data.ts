@@ -119,6 +119,34 @@ function webSource(sc: PySourceCode, call: PyNode): Source | undefined {
 const FILE_READERS = /^(?:tensorflow\.(?:compat\.v[12]\.)?data\.(?:experimental\.)?(?:make_csv_dataset|CsvDataset|TextLineDataset|TFRecordDataset)|pandas\.read_(?:csv|json|parquet|table|feather|excel)|numpy\.(?:loadtxt|genfromtxt))$/;
 const FILE_READER_NAMES = new Set(['make_csv_dataset', 'CsvDataset', 'TextLineDataset', 'TFRecordDataset', 'read_csv', 'read_json', 'read_parquet', 'read_table', 'read_feather', 'read_excel', 'loadtxt', 'genfromtxt']);
 
+/** Per file: the URL a `get_file(...)` call fetches with no hash check, by node (`null`: none), read once for every reader of it. */
+const fetchedUrls = new WeakMap<PySourceCode, Map<number, string | null>>();
+
+/**
+ * The URL of a Keras `get_file(fname, origin)` call that checks no hash (`null` for anything else), once per call
+ * node: a name rebound by thousands of branches was resolved again for each reader (review w38hf P2-3).
+ */
+function fetchedUrl(sc: PySourceCode, v: PyNode): string | null {
+  let memo = fetchedUrls.get(sc);
+  if (!memo) fetchedUrls.set(sc, (memo = new Map()));
+  let url = memo.get(v.id);
+  if (url === undefined) memo.set(v.id, (url = readFetchedUrl(sc, v)));
+  return url;
+}
+
+function readFetchedUrl(sc: PySourceCode, v: PyNode): string | null {
+  const callee = calleeOf(v);
+  const gq = callee ? sc.qualifiedName(callee) : undefined;
+  if (!gq || !KERAS_GET_FILE.test(gq)) return null;
+  const hashes = [sc.argument(v, { name: 'file_hash' }) ?? sc.argument(v, { position: 4 }), sc.argument(v, { name: 'md5_hash' }) ?? sc.argument(v, { position: 3 })];
+  // (`file_hash=None` checks nothing)
+  if (hashes.some((h) => h && !['', null].includes(sc.constant(h) as string | null))) return null;
+  const origin = sc.argument(v, { name: 'origin' }) ?? sc.argument(v, { position: 1 });
+  const r = origin ? resolve(sc, origin) : undefined;
+  if (!r || (r.kind !== 'string' && r.kind !== 'prefix') || !isUrl(r.value) || isLoopbackUrl(r.value)) return null;
+  return r.value;
+}
+
 /**
  * A reader (`FILE_READERS`) of the path Keras's `get_file(fname, origin)` returns for a web `origin` and no hash
  * (`file_hash=`, `md5_hash=`: a hash, even one held in a name, pins the file as a commit pins a Hub dataset): the
@@ -137,16 +165,9 @@ function fetchedFileSource(sc: PySourceCode, call: PyNode, qn: string): Source |
   } else return undefined;
   let url: string | undefined;
   for (const v of values) {
-    const callee = calleeOf(v);
-    const gq = callee ? sc.qualifiedName(callee) : undefined;
-    if (!gq || !KERAS_GET_FILE.test(gq)) return undefined;
-    const hashes = [sc.argument(v, { name: 'file_hash' }) ?? sc.argument(v, { position: 4 }), sc.argument(v, { name: 'md5_hash' }) ?? sc.argument(v, { position: 3 })];
-    // (`file_hash=None` checks nothing)
-    if (hashes.some((h) => h && !['', null].includes(sc.constant(h) as string | null))) return undefined;
-    const origin = sc.argument(v, { name: 'origin' }) ?? sc.argument(v, { position: 1 });
-    const r = origin ? resolve(sc, origin) : undefined;
-    if (!r || (r.kind !== 'string' && r.kind !== 'prefix') || !isUrl(r.value) || isLoopbackUrl(r.value)) return undefined;
-    url ??= r.value;
+    const fetched = fetchedUrl(sc, v);
+    if (fetched === null) return undefined;
+    url ??= fetched;
   }
   if (url === undefined) return undefined;
   const shown = url.length > 60 ? `${url.slice(0, 57)}...` : url;
