@@ -82,7 +82,8 @@ function saveSite(sc: PySourceCode, call: PyNode): SaveSite | undefined {
       // A file a client uploaded, staged before it is read (`request.files["model"].save("/tmp/upload.keras")`,
       // Django's `storage.save(name, request.FILES["model"])`): no checkpoint of this program being published
       // (review webupload P2-1)
-      if ((recv && isUpload(sc, recv)) || isUploadArgument(sc, sc.argument(call, { name: 'content', position: 1 }))) return undefined;
+      const content = sc.argument(call, { name: 'content', position: 1 });
+      if ((recv && isUpload(sc, recv)) || (content && isUpload(sc, content))) return undefined;
       const path = arg(['filepath', 'path', 'save_directory'], 0);
       // the receiver's own name (`model`, `self.model`; `models` of `models["bert"]`, `build_model()`,
       // `(model := …)`), never the key of a subscript (`files["model"]`)
@@ -162,11 +163,6 @@ function uploadCollection(sc: PySourceCode, node: PyNode): boolean {
   if (node.type !== 'call') return false;
   const fn = calleeOf(node);
   return fn?.type === 'attribute' && ['getlist', 'values'].includes(fn.childForFieldName('attribute')?.text ?? '') && requestFiles(sc, fn.childForFieldName('object'));
-}
-
-/** An argument that is an upload (see `isUpload`). */
-function isUploadArgument(sc: PySourceCode, node: PyNode | undefined): boolean {
-  return !!node && isUpload(sc, node);
 }
 
 /**

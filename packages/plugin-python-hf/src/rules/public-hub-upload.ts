@@ -228,11 +228,10 @@ function libraryUpload(sc: PySourceCode, call: PyNode, qn: string): { api: strin
     const repo = sc.argument(call, { name: 'repo_id', position: api === 'package_to_hub' ? 5 : 0 });
     return { api, what: api === 'package_to_hub' ? 'the trained agent, its evaluation and a replay video' : 'the agent file', how: 'public (it passes private=False)', repo };
   }
-  const accountDefault = ACCOUNT_DEFAULT;
   // (mlx-vlm mirrors mlx-lm: `mlx_vlm.utils.upload_to_hub(path, upload_repo, hf_path)` and
   // `convert(hf_path, …, upload_repo=…)` run `HfApi().create_repo(repo_id=upload_repo, exist_ok=True)`)
   const upload = /^(mlx_lm|mlx_vlm)\.(?:utils\.)?upload_to_hub$/.exec(qn);
-  if (upload) return { api: `${upload[1]}.upload_to_hub`, what: 'the converted model', how: accountDefault, repo: sc.argument(call, { name: 'upload_repo', position: 1 }) };
+  if (upload) return { api: `${upload[1]}.upload_to_hub`, what: 'the converted model', how: ACCOUNT_DEFAULT, repo: sc.argument(call, { name: 'upload_repo', position: 1 }) };
   // `upload_repo`'s position: 7 in mlx_lm.convert's `convert` (after `q_mode`), 6 in mlx-lm ≤ 0.19's
   // `mlx_lm.utils.convert`; mlx-vlm moved it between releases: by keyword only there
   const convert = /^(mlx_lm|mlx_vlm)\.(?:(convert|utils)\.)?convert$/.exec(qn);
@@ -240,7 +239,7 @@ function libraryUpload(sc: PySourceCode, call: PyNode, qn: string): { api: strin
     const position = convert[1] === 'mlx_vlm' ? undefined : convert[2] === 'utils' ? 6 : 7;
     const repo = sc.argument(call, position === undefined ? { name: 'upload_repo' } : { name: 'upload_repo', position });
     if (!repo || repo.type === 'none' || sc.constant(repo) === null) return undefined;
-    return { api: `${convert[1]}.convert`, what: 'the converted model (`upload_repo=`)', how: accountDefault, repo };
+    return { api: `${convert[1]}.convert`, what: 'the converted model (`upload_repo=`)', how: ACCOUNT_DEFAULT, repo };
   }
   return undefined;
 }
