@@ -2,36 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UNKNOWN } from '@oculum/core';
 import { parseJs, walk } from '../src/index.js';
 import type { JsNode, JsSourceCode } from '../src/index.js';
-
-/**
- * The method calls `sc` makes while `run` runs, its own and those it makes of itself (each method of its class
- * wrapped on the instance with a counter, removed after): a deterministic count of the analysis' steps. Past
- * `limit` calls it throws, so that a walk that doubles at each level fails at once instead of running for hours.
- */
-function methodCallsBy(sc: object, run: () => void, limit: number): number {
-  let calls = 0;
-  const names = new Set<string>();
-  for (let proto = Object.getPrototypeOf(sc); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
-    for (const name of Object.getOwnPropertyNames(proto)) {
-      const d = Object.getOwnPropertyDescriptor(proto, name)!;
-      if (name !== 'constructor' && typeof d.value === 'function' && !Object.hasOwn(sc, name)) names.add(name);
-    }
-  }
-  const own = sc as Record<string, unknown>;
-  for (const name of names) {
-    const method = own[name] as (...a: unknown[]) => unknown;
-    own[name] = function (this: unknown, ...a: unknown[]) {
-      if (++calls > limit) throw new Error(`more than ${limit} method calls`);
-      return method.apply(this, a);
-    };
-  }
-  try {
-    run();
-  } finally {
-    for (const name of names) delete own[name];
-  }
-  return calls;
-}
+import { methodCallsBy } from './work-counters.js';
 
 /** `t[t[…t['a']…]]`, `n` levels deep. */
 const nestedKey = (n: number) => {

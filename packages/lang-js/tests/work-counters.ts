@@ -84,9 +84,11 @@ export function charactersScannedBy(run: () => void): number {
 
 /**
  * The method calls `sc` makes while `run` runs, its own and those it makes of itself (each method of its class
- * wrapped on the instance with a counter, removed after): a deterministic count of the analysis' steps.
+ * wrapped on the instance with a counter, removed after): a deterministic count of the analysis' steps. Past
+ * `limit` calls (if given) it throws, so that a walk that doubles at each level fails at once instead of running
+ * for hours.
  */
-export function methodCallsBy(sc: object, run: () => void): number {
+export function methodCallsBy(sc: object, run: () => void, limit = Infinity): number {
   let calls = 0;
   const names = new Set<string>();
   for (let proto = Object.getPrototypeOf(sc); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
@@ -99,7 +101,7 @@ export function methodCallsBy(sc: object, run: () => void): number {
   for (const name of names) {
     const method = own[name] as (...a: unknown[]) => unknown;
     own[name] = function (this: unknown, ...a: unknown[]) {
-      calls++;
+      if (++calls > limit) throw new Error(`more than ${limit} method calls`);
       return method.apply(this, a);
     };
   }
