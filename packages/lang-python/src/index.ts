@@ -26,6 +26,7 @@ export type { PythonBinding, BindingKind, ScopeKind, ScopeInfo, AttributeAssignm
 export { ScopeModel } from './scopes.js';
 export { DepthBoundMemo } from './memo.js';
 export { PYTHON_BUILTINS, PYTHON2_ONLY_MODULES, isPython2Only } from './builtins.js';
+export { isWebRequestClass, isWebUploadClass } from './web.js';
 export { initParser, grammarWasmPath, defaultParseTimeout, parserMemoryAccess, indentationLevels, MAX_INDENTATION_LEVELS } from './parser.js';
 
 /**

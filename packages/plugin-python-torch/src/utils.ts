@@ -3,7 +3,7 @@
  * model (`context.sourceCode`); none of them resolves names or imports itself.
  */
 import { UNKNOWN, type Confidence, type ConstantValue, type RuleContext, type RuleFixer, type Fix, type SuggestionDescriptor } from '@oculum/core';
-import { DepthBoundMemo, firstStartingAt, type PythonBinding, type PythonNode, type PythonParameter, type PythonSourceCode } from '@oculum/lang-python';
+import { DepthBoundMemo, firstStartingAt, isWebRequestClass, isWebUploadClass, type PythonBinding, type PythonNode, type PythonParameter, type PythonSourceCode } from '@oculum/lang-python';
 
 export type Node = PythonNode;
 export type SC = PythonSourceCode;
@@ -661,37 +661,6 @@ const PASS_THROUGH = new Set([
 ]);
 
 /**
- * Classes of the web frameworks' request objects: a handler parameter annotated with one
- * (`async def predict(request: Request)`) is what a client sent.
- */
-const WEB_REQUESTS = new Set([
-  'fastapi.Request',
-  'fastapi.requests.Request',
-  'starlette.requests.Request',
-  'aiohttp.web.Request',
-  'aiohttp.web.BaseRequest',
-  'aiohttp.web_request.Request',
-  'flask.Request',
-  'django.http.HttpRequest',
-  'sanic.Request',
-  'sanic.request.Request',
-]);
-/**
- * Classes of the files a client uploads to a web handler (`async def upload(f: UploadFile)`): what they
- * hold, read as `f.file` or `await f.read()`, is what the client sent.
- */
-const WEB_UPLOADS = new Set([
-  'fastapi.UploadFile',
-  'fastapi.datastructures.UploadFile',
-  'starlette.datastructures.UploadFile',
-  'werkzeug.datastructures.FileStorage',
-  'werkzeug.FileStorage',
-  'django.core.files.uploadedfile.UploadedFile',
-  'django.core.files.uploadedfile.InMemoryUploadedFile',
-  'django.core.files.uploadedfile.TemporaryUploadedFile',
-  'sanic.request.File',
-]);
-/**
  * Model servers whose handler methods are given the request batch: TorchServe's handlers
  * (`ts/torch_handler/base_handler.py`: `handle(self, data, context)` calls `preprocess(data)`, a list of
  * the requests, each a dict of their `data`/`body` bytes) and KServe's models (`kserve.Model.predict(self,
@@ -704,13 +673,13 @@ const REQUEST_READS = new Set(['body', 'get_data', 'get_json', 'form', 'files', 
 
 /**
  * A parameter that receives what a client sent: annotated with a web framework's request or uploaded
- * file class (`WEB_REQUESTS`, `WEB_UPLOADS`), or the
+ * file class (lang-python's `isWebRequestClass`, `isWebUploadClass`), or the
  * request batch a model server hands to a handler method (the first parameter after `self`).
  */
 function isRequestParameter(sc: SC, name: Node): boolean {
   const param = sc.parameterOf(name);
   if (!param) return false;
-  if (sc.instanceTypes(name).some((q) => WEB_REQUESTS.has(q) || WEB_UPLOADS.has(q))) return true;
+  if (sc.instanceTypes(name).some((q) => isWebRequestClass(q) || isWebUploadClass(q))) return true;
   if (param.index !== 1 || param.function.type !== 'function_definition') return false;
   if (!SERVING_HANDLER_METHODS.has(param.function.childForFieldName('name')?.text ?? '')) return false;
   let holder = param.function.parent;

@@ -1,4 +1,5 @@
 import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
+import { isWebRequestClass, isWebUploadClass } from '@oculum/lang-python';
 import { calleeName, calleeOf, isInside, receiverOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { isModelFile, mentionsModel, publicLocation, snakeCase } from '../util/classify.js';
 import { literalPieces } from '../util/download.js';
@@ -124,10 +125,6 @@ function ownNames(node: PyNode, depth = 0): string[] {
   return [];
 }
 
-/** The classes of a file a client uploads to a web handler that have a `save(dst)` (werkzeug's `FileStorage`), or whose content a storage saves. */
-const WEB_UPLOADS = /^(?:werkzeug\.(?:datastructures\.)?FileStorage|django\.core\.files\.uploadedfile\.(?:\w+)?UploadedFile|(?:fastapi|starlette)\.(?:datastructures\.)?UploadFile|sanic\.request\.File)$/;
-/** The classes of a web framework's request (the object whose `.files` / `.FILES` holds the uploads). */
-const WEB_REQUESTS = /^(?:flask\.(?:wrappers\.)?Request|werkzeug\.(?:wrappers\.)?Request|django\.http\.(?:request\.)?HttpRequest|quart\.(?:wrappers\.)?Request)$/;
 /** The request object of a framework that keeps it global: `from flask import request`. */
 const GLOBAL_REQUESTS = /^(?:flask|quart)\.request$/;
 
@@ -141,7 +138,7 @@ const GLOBAL_REQUESTS = /^(?:flask|quart)\.request$/;
 function isUpload(sc: PySourceCode, node: PyNode, depth = 0): boolean {
   if (depth > 4) return false;
   if (node.type === 'parenthesized_expression' && node.namedChildren[0]) return isUpload(sc, node.namedChildren[0], depth + 1);
-  if (sc.instanceTypes(node).some((q) => WEB_UPLOADS.test(q))) return true;
+  if (sc.instanceTypes(node).some(isWebUploadClass)) return true;
   if (node.type === 'subscript') return requestFiles(sc, node.childForFieldName('value'));
   if (node.type === 'call') {
     const fn = calleeOf(node);
@@ -174,7 +171,7 @@ function requestFiles(sc: PySourceCode, node: PyNode | null): boolean {
   const req = node.childForFieldName('object');
   if (!req) return false;
   if (GLOBAL_REQUESTS.test(sc.qualifiedName(req) ?? '')) return true;
-  if (sc.instanceTypes(req).some((q) => WEB_REQUESTS.test(q))) return true;
+  if (sc.instanceTypes(req).some(isWebRequestClass)) return true;
   // a Django view's `def upload(request):` (also `self.request` of a class-based view)
   if (req.type === 'identifier' && req.text === 'request') return sc.reachingBindings(req).every((b) => b.kind === 'parameter');
   return req.type === 'attribute' && req.text === 'self.request';
