@@ -303,10 +303,6 @@ function otherReceiver(sc: PySourceCode, call: PyNode): boolean {
   return types.length > 0 && types.every((t) => !KERAS_PREFIX.test(t) && sc.imports.has(t.split('.')[0]));
 }
 
-/** Per file: whether a binding of the name mentions `hf://` (a cheap gate, asked once per name). */
-const namesMentioningHf = new WeakMap<PySourceCode, Map<string, boolean>>();
-const resolvedByBindings = new WeakMap<PySourceCode, Map<string, ReturnType<typeof resolve>>>();
-
 /**
  * Whether the path argument can hold `hf://` at all, without resolving it: its own text mentions it
  * (a literal, `"hf://" + repo`), or a name (alone, or a hole of an f-string) has a binding, or a default,
@@ -314,26 +310,15 @@ const resolvedByBindings = new WeakMap<PySourceCode, Map<string, ReturnType<type
  */
 function mayHoldHfPath(sc: PySourceCode, path: PyNode): boolean {
   if (/hf:\/\//i.test(path.text)) return true;
+  // a name bound (or copied from a name bound, `q = p`) by a statement that mentions `hf://`: lang-python's name gate
+  const mentionsHf = sc.nameGate(['hf://']);
   if (path.type === 'string') {
     return path.namedChildren.some((c) => {
       const e = c.type === 'interpolation' ? c.childForFieldName('expression') : null;
-      return e?.type === 'identifier' && nameMentionsHf(sc, e.text);
+      return e?.type === 'identifier' && mentionsHf(e);
     });
   }
-  return path.type === 'identifier' && nameMentionsHf(sc, path.text);
-}
-
-/** A binding of `name` (or of a name it is copied from, `q = p`) mentions `hf://`: once per name, cycles answered no. */
-function nameMentionsHf(sc: PySourceCode, name: string): boolean {
-  let memo = namesMentioningHf.get(sc);
-  if (!memo) namesMentioningHf.set(sc, (memo = new Map()));
-  let known = memo.get(name);
-  if (known === undefined) {
-    memo.set(name, false);
-    known = sc.bindingsNamed(name).some((b) => b.value !== undefined && (/hf:\/\//i.test(b.value.text) || (b.value.type === 'identifier' && nameMentionsHf(sc, b.value.text))));
-    memo.set(name, known);
-  }
-  return known;
+  return path.type === 'identifier' && mentionsHf(path);
 }
 
 /**
